@@ -1,0 +1,263 @@
+//! The lexicons: every phrase the classifier knows, what each one is a cue
+//! for, and why it matters, compiled once into a single Aho-Corasick automaton.
+//!
+//! Phrases are written the way people talk ("don't worry", "it sounds like")
+//! in a tiny pattern language, expanded at start-up:
+//!
+//! * `(a|b|)` picks one alternative; an empty alternative makes the group optional;
+//! * a leading `^` means the phrase must open a sentence or clause (after
+//!   fillers such as "so", "ok", "well"), e.g. `^try` for an imperative.
+//!
+//! Each expanded phrase goes through the same normaliser and Snowball stemmer
+//! as the text it will be matched against ([`text::phrase_stem_line`]), so one
+//! entry covers "I pushed", "I was pushing", "Im pushing" and British and
+//! American spellings alike.
+
+mod feelings;
+mod phrases;
+
+pub use feelings::Family;
+
+use super::text::{Text, phrase_stem_line};
+use crate::vocab::{FrameItem, Intent};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// What a phrase is evidence of.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cue {
+    /// Votes directly for an intent.
+    Vote(Intent),
+    /// An element of the therapeutic frame (votes for `frame`).
+    Frame(FrameItem),
+    /// Frame talk with no item of its own (cancellations, fees, the contract).
+    FrameOther,
+    /// "unless", "serious harm": the limit of confidentiality, but only when
+    /// confidentiality itself is being explained.
+    ConfidentialityLimit,
+    /// A feeling word of a family, with intensity 1 (mild) to 3 (intense).
+    Feeling(Family, u8),
+    /// Tentative wording: "kind of", "I wonder if", "maybe".
+    Hedge,
+    /// Opens a reflection: "it sounds like", "what I'm hearing", "so you".
+    ReflectLead,
+    /// Adds meaning: "part of you", "as if", "deep down".
+    ComplexMarker,
+    /// Holds two sides together: "on the one hand", "and at the same time".
+    DoubleSided,
+    /// Generic understanding: "I understand", "I can see that".
+    Understanding,
+    /// Words for how hard something is: "hard", "painful", "a lot".
+    Difficulty,
+    /// Asks for more in statement form: "tell me", "describe", "walk me through".
+    OpenLead,
+    /// Here and now in the room: "right now", "just then", "in here".
+    HereAndNow,
+    /// The counselor defends themself: "I was only trying to help".
+    Defending,
+    /// Moves the talk away: "anyway", "on a lighter note".
+    TopicShift,
+    /// Small talk about the weather, traffic, the match.
+    SmallTalk,
+    /// Thanks and appreciation: adds warmth.
+    Appreciation,
+    /// In the client's words: a painful event (death, divorce, abuse), intensity 1-3.
+    Distress(u8),
+    /// In the client's words: a complaint about the counselor or the work.
+    Rupture,
+}
+
+/// A named family of phrases with one cue, a strength and a reason.
+#[derive(Debug)]
+pub struct PhraseSet {
+    /// Dotted rule name, for debugging and tests: "advice.modal".
+    pub name: &'static str,
+    pub cue: Cue,
+    /// How strongly a match supports the cue, 0-1.
+    pub weight: f32,
+    /// One plain sentence a trainee can read: why this wording counts.
+    pub why: &'static str,
+    pub phrases: &'static [&'static str],
+}
+
+/// One phrase found in a text.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    /// Index into [`sets`].
+    pub set: usize,
+    /// Token range in the text.
+    pub tokens: Range<usize>,
+}
+
+impl Hit {
+    pub fn set(&self) -> &'static PhraseSet {
+        sets()[self.set]
+    }
+
+    pub fn cue(&self) -> Cue {
+        self.set().cue
+    }
+}
+
+/// Every phrase set: the readable phrase tables plus the feeling lexicon.
+pub fn sets() -> &'static [&'static PhraseSet] {
+    &LEXICON.sets
+}
+
+struct Lexicon {
+    sets: Vec<&'static PhraseSet>,
+    automaton: AhoCorasick,
+    /// For each automaton pattern: the (set, anchored) pairs it stands for.
+    targets: Vec<Vec<(usize, bool)>>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(build);
+
+fn build() -> Lexicon {
+    let sets: Vec<&'static PhraseSet> = phrases::SETS.iter().chain(feelings::SETS).collect();
+
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut patterns: Vec<String> = Vec::new();
+    let mut targets: Vec<Vec<(usize, bool)>> = Vec::new();
+    for (set_index, set) in sets.iter().enumerate() {
+        for phrase in set.phrases {
+            let (anchored, body) = match phrase.strip_prefix('^') {
+                Some(rest) => (true, rest),
+                None => (false, *phrase),
+            };
+            for variant in expand(body) {
+                let line = phrase_stem_line(&variant);
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let slot = *index.entry(line.clone()).or_insert_with(|| {
+                    patterns.push(line);
+                    targets.push(Vec::new());
+                    patterns.len() - 1
+                });
+                if !targets[slot].contains(&(set_index, anchored)) {
+                    targets[slot].push((set_index, anchored));
+                }
+            }
+        }
+    }
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(&patterns)
+        .expect("lexicon patterns are plain strings and always compile");
+    Lexicon {
+        sets,
+        automaton,
+        targets,
+    }
+}
+
+/// Finds every lexicon phrase in a text (overlapping matches included, so
+/// "I'm sorry I rushed you" yields both the apology and the own-part phrase).
+pub fn scan(text: &Text) -> Vec<Hit> {
+    let lexicon = &*LEXICON;
+    let mut hits = Vec::new();
+    for found in lexicon.automaton.find_overlapping_iter(text.stem_line.as_str()) {
+        // Patterns are padded with a space at each end; the words sit inside.
+        let inner = found.start() + 1..found.end().saturating_sub(1);
+        let tokens = text.tokens_for_stem_range(inner);
+        if tokens.is_empty() {
+            continue;
+        }
+        for &(set, anchored) in &lexicon.targets[found.pattern().as_usize()] {
+            if anchored && !text.starts_clause(tokens.start) {
+                continue;
+            }
+            hits.push(Hit {
+                set,
+                tokens: tokens.clone(),
+            });
+        }
+    }
+    hits
+}
+
+/// Expands the `(a|b|)` groups of a pattern into every plain phrase it stands for.
+pub fn expand(pattern: &str) -> Vec<String> {
+    let mut results = vec![String::new()];
+    let mut rest = pattern;
+    while !rest.is_empty() {
+        match rest.find('(') {
+            Some(open) => {
+                let literal = &rest[..open];
+                for r in &mut results {
+                    r.push_str(literal);
+                }
+                let close = rest[open..]
+                    .find(')')
+                    .map(|c| open + c)
+                    .unwrap_or(rest.len());
+                let group = &rest[open + 1..close.min(rest.len())];
+                let mut next = Vec::with_capacity(results.len() * 2);
+                for r in &results {
+                    for alternative in group.split('|') {
+                        next.push(format!("{r}{alternative}"));
+                    }
+                }
+                results = next;
+                rest = rest.get(close + 1..).unwrap_or("");
+            }
+            None => {
+                for r in &mut results {
+                    r.push_str(rest);
+                }
+                rest = "";
+            }
+        }
+    }
+    results
+        .into_iter()
+        .map(|r| r.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cues(response: &str) -> Vec<&'static str> {
+        let text = Text::new(response);
+        scan(&text).iter().map(|h| h.set().name).collect()
+    }
+
+    #[test]
+    fn groups_expand_with_optional_parts() {
+        let mut got = expand("that (sounds|must be) (really |)hard");
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                "that must be hard",
+                "that must be really hard",
+                "that sounds hard",
+                "that sounds really hard"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_lexicon_builds_and_matches_word_families() {
+        assert!(cues("Dont worry, it'll be fine").iter().any(|n| n.starts_with("reassurance")));
+        assert!(cues("I think I was pushing you").iter().any(|n| n.starts_with("own_part")));
+        assert!(cues("I apologise").iter().any(|n| n.starts_with("own_part")));
+    }
+
+    #[test]
+    fn anchored_phrases_only_open_a_clause() {
+        assert!(cues("Try to get some sleep.").iter().any(|n| n.starts_with("advice")));
+        assert!(!cues("I know you try so hard.").iter().any(|n| *n == "advice.imperative"));
+    }
+
+    #[test]
+    fn phrases_do_not_match_inside_words() {
+        // "hi" must not fire inside "this" or "him".
+        assert!(!cues("this is him").iter().any(|n| n.starts_with("greeting")));
+    }
+}

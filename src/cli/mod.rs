@@ -1,0 +1,67 @@
+//! The command line: argument parsing and one module per subcommand. Every
+//! subcommand works in a build without the `app` feature.
+
+mod check;
+mod graph;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Rapport: practise the therapeutic alliance with a simulated client.
+#[derive(Debug, Parser)]
+#[command(name = "rapport", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Open the app, walk every screen and save one PNG per screen into DIR, then exit.
+    #[arg(long, value_name = "DIR")]
+    pub screenshot_tour: Option<PathBuf>,
+    /// Open the app on an assignment set.
+    #[arg(long, value_name = "FILE")]
+    pub assignment: Option<PathBuf>,
+    /// Folder of scenarios the app shows (default: the bundled `scenarios/`).
+    #[arg(long, value_name = "DIR")]
+    pub scenarios: Option<PathBuf>,
+    /// Folder for attempts and settings (default: your user data folder).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lint scenario files or folders (default: scenarios/).
+    Check(check::CheckArgs),
+    /// Print a scenario's branch map as Graphviz DOT or Mermaid.
+    Graph(graph::GraphArgs),
+}
+
+/// Output formats of `rapport graph`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum GraphFormatArg {
+    Dot,
+    Mermaid,
+}
+
+/// Runs a subcommand and returns the process exit code.
+pub fn run(command: Command) -> ExitCode {
+    match command {
+        Command::Check(args) => check::run(args),
+        Command::Graph(args) => graph::run(args),
+    }
+}
+
+/// The bundled scenarios folder: `./scenarios` when run from a checkout,
+/// otherwise the one next to the crate's manifest at build time.
+pub fn default_scenarios_dir() -> PathBuf {
+    let local = PathBuf::from("scenarios");
+    if local.is_dir() {
+        local
+    } else {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios")
+    }
+}
+
+/// Exit code for a usage error (bad arguments, missing input file).
+pub const USAGE_ERROR: u8 = 2;
