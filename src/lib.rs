@@ -6,3 +6,7 @@ pub mod classify;
 pub mod vocab;
 pub mod scenario;
 pub mod cli;
+pub mod session;
+pub mod debrief;
+pub mod scoring;
+pub mod records;

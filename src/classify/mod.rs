@@ -1,7 +1,33 @@
 //! Free-text understanding: what a trainee's typed response does, how empathic
 //! and warm it is, and which words show it. Offline, deterministic, instant.
+//!
+//! The pipeline, one module per step:
+//!
+//! 1. [`text`]: tokenise, normalise (case, apostrophes, typos, British and
+//!    American spelling) and stem both the client's words and the response.
+//! 2. [`lexicon`]: find every known phrase (feelings by family and intensity,
+//!    hedges, reflective stems, question leads, roadblocks, 3RS resolution
+//!    moves, frame talk) with one Aho-Corasick automaton.
+//! 3. [`features`]: read the response in context: the client's words it
+//!    echoes, feelings it names that the client did not, sentence forms.
+//! 4. [`intent`]: transparent rules vote for intents; the strongest wins.
+//! 5. [`score`]: EPITOME levels, empathy, warmth and repair.
+//! 6. [`evidence`]: the spans behind each label, with a reason in plain words.
+//!
+//! [`jsonl`] runs the whole thing over JSON Lines for `rapport classify`.
+
+mod evidence;
+mod features;
+mod intent;
+mod jsonl;
+pub mod lexicon;
+mod score;
+pub mod text;
+
+pub use jsonl::{ClassifyStats, classify_jsonl};
 
 use crate::vocab::{FrameItem, Intent};
+use lexicon::Cue;
 use serde::{Deserialize, Serialize};
 
 /// EPITOME's three empathy mechanisms, each 0 (none), 1 (weak) or 2 (strong).
@@ -44,21 +70,77 @@ pub struct Classification {
 
 /// Classifies `response` as an answer to the client's last utterance `client`.
 pub fn classify(client: &str, response: &str) -> Classification {
-    let _ = client;
-    let trimmed = response.trim();
-    let intent = if trimmed.ends_with('?') {
-        Intent::OpenQuestion
-    } else {
-        Intent::Other
-    };
+    let response_text = text::Text::new(response);
+    let client_text = text::Text::new(client);
+    let context = features::client_context(&client_text);
+    let analysis = features::analyze(&response_text, context);
+    let decision = intent::decide(&analysis);
+    let scores = score::score(&analysis, &decision);
+    let frame = frame_items(&analysis, &decision);
+    let evidence = evidence::collect(&analysis, &decision, &frame);
     Classification {
-        intent,
-        secondary: Vec::new(),
-        empathy: 0.0,
-        warmth: 0.0,
-        repair: 0.0,
-        epitome: Epitome::default(),
-        evidence: Vec::new(),
-        frame: Vec::new(),
+        intent: decision.primary,
+        secondary: decision.secondary,
+        empathy: scores.empathy,
+        warmth: scores.warmth,
+        repair: scores.repair,
+        epitome: scores.epitome,
+        evidence,
+        frame,
     }
+}
+
+/// The frame elements covered, when the response is doing frame work at all
+/// ("you see your mum weekly" is not contracting).
+fn frame_items(analysis: &features::Analysis, decision: &intent::Decision) -> Vec<FrameItem> {
+    if !decision.has(Intent::Frame) {
+        return Vec::new();
+    }
+    let mut items: Vec<FrameItem> = Vec::new();
+    for hit in &analysis.hits {
+        if let Cue::Frame(item) = hit.cue()
+            && !items.contains(&item)
+        {
+            items.push(item);
+        }
+    }
+    if items.contains(&FrameItem::Confidentiality)
+        && analysis.has(|c| c == Cue::ConfidentialityLimit)
+    {
+        items.push(FrameItem::ConfidentialityLimit);
+    }
+    items.sort();
+    items
+}
+
+#[cfg(test)]
+mod tests;
+
+/// A readable trace of the rules that fired, for debugging the lexicons:
+/// every vote with its rule name, strength and the words behind it.
+pub fn explain(client: &str, response: &str) -> String {
+    use std::fmt::Write;
+    let response_text = text::Text::new(response);
+    let client_text = text::Text::new(client);
+    let context = features::client_context(&client_text);
+    let analysis = features::analyze(&response_text, context);
+    let decision = intent::decide(&analysis);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "primary {} secondary {:?} | client distress {} rupture {} families {:?}",
+        decision.primary, decision.secondary, analysis.client.distress, analysis.client.rupture, analysis.client.families
+    );
+    for vote in &decision.votes {
+        let span = response_text.orig_span(vote.tokens.clone());
+        let _ = writeln!(
+            out,
+            "  {:.2} {:<22} {:<36} {:?}",
+            vote.strength,
+            vote.intent.as_str(),
+            vote.rule,
+            response.get(span).unwrap_or("")
+        );
+    }
+    out
 }

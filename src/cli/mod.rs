@@ -3,6 +3,7 @@
 
 mod check;
 mod graph;
+pub mod play;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -35,6 +36,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Print a scenario's branch map as Graphviz DOT or Mermaid.
     Graph(graph::GraphArgs),
+    /// Play a scenario in the terminal, or automatically with --auto, then print the debrief.
+    Play(play::PlayArgs),
 }
 
 /// Output formats of `rapport graph`.
@@ -49,6 +52,7 @@ pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Check(args) => check::run(args),
         Command::Graph(args) => graph::run(args),
+        Command::Play(args) => play::run(args),
     }
 }
 

@@ -15,15 +15,45 @@ pub fn ron_options() -> ron::Options {
         .with_default_extension(Extensions::IMPLICIT_SOME | Extensions::UNWRAP_VARIANT_NEWTYPES)
 }
 
+/// Writes any Rapport file type as pretty RON in the same dialect
+/// [`parse_ron`] reads, so every file written can be read back.
+pub fn to_ron<T: serde::Serialize>(value: &T) -> Result<String, ron::Error> {
+    ron_options().to_string_pretty(value, ron::ser::PrettyConfig::default().struct_names(true))
+}
+
 /// Parses RON text into any file type, turning ron's error into a diagnostic
 /// with the position, what was expected and what was found.
 pub fn parse_ron<T: DeserializeOwned>(source: &str) -> Result<T, Diagnostic> {
     ron_options().from_str(source).map_err(|error| {
         let position = error.span.start;
-        Diagnostic::error(DiagnosticKind::Syntax, error.code.to_string())
+        let mut message = error.code.to_string();
+        // ron names the unexpected thing itself in messages that quote it.
+        if !message.contains('`')
+            && let Some(found) = token_at(source, position.line, position.col)
+        {
+            message = format!("{message}, found `{found}`");
+        }
+        Diagnostic::error(DiagnosticKind::Syntax, message)
             .at(position.line.max(1), position.col.max(1))
             .with_help(syntax_help(&error.code))
     })
+}
+
+/// The token written at a 1-based position, for "found ..." in syntax errors.
+fn token_at(source: &str, line: usize, col: usize) -> Option<String> {
+    let text = source.lines().nth(line.checked_sub(1)?)?;
+    let rest: String = text.chars().skip(col.checked_sub(1)?).collect();
+    let rest = rest.trim_start();
+    let token: String = if let Some(quoted) = rest.strip_prefix('"') {
+        let end = quoted.find('"').map_or(quoted.len(), |e| e + 1);
+        format!("\"{}", quoted.chars().take(end).collect::<String>())
+    } else {
+        rest.chars()
+            .take_while(|c| !matches!(c, ',' | ')' | ']' | '(' | '[' | ' '))
+            .collect()
+    };
+    let token: String = token.chars().take(40).collect();
+    (!token.is_empty()).then_some(token)
 }
 
 fn syntax_help(error: &ron::Error) -> String {

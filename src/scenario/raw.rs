@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 /// One scenario file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Scenario")]
 pub struct RawScenario {
     /// Stable id used by records, sets and saved play-throughs. Never rename it.
     pub id: String,
@@ -58,7 +58,7 @@ fn one() -> u32 {
 
 /// Who the simulated client is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Client")]
 pub struct RawClient {
     pub name: String,
     pub age: u32,

@@ -72,8 +72,11 @@ impl Lint<'_> {
         for (position, node) in raw.nodes.iter().enumerate() {
             let id = node.id();
             self.check_id_spelling(id, None);
-            if index.insert(id.to_owned(), NodeIndex(position)).is_some() {
+            // The first node with an id keeps it; later ones are reported.
+            if index.contains_key(id) {
                 self.push_duplicate(id, "node");
+            } else {
+                index.insert(id.to_owned(), NodeIndex(position));
             }
             if let RawNode::Trainee(turn) = node {
                 for choice in &turn.choices {

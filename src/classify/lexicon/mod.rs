@@ -179,43 +179,52 @@ pub fn scan(text: &Text) -> Vec<Hit> {
     hits
 }
 
-/// Expands the `(a|b|)` groups of a pattern into every plain phrase it stands for.
+/// Expands the `(a|b|)` groups of a pattern (groups may nest) into every
+/// plain phrase it stands for.
 pub fn expand(pattern: &str) -> Vec<String> {
-    let mut results = vec![String::new()];
-    let mut rest = pattern;
-    while !rest.is_empty() {
-        match rest.find('(') {
-            Some(open) => {
-                let literal = &rest[..open];
-                for r in &mut results {
-                    r.push_str(literal);
-                }
-                let close = rest[open..]
-                    .find(')')
-                    .map(|c| open + c)
-                    .unwrap_or(rest.len());
-                let group = &rest[open + 1..close.min(rest.len())];
-                let mut next = Vec::with_capacity(results.len() * 2);
-                for r in &results {
-                    for alternative in group.split('|') {
-                        next.push(format!("{r}{alternative}"));
-                    }
-                }
-                results = next;
-                rest = rest.get(close + 1..).unwrap_or("");
-            }
-            None => {
-                for r in &mut results {
-                    r.push_str(rest);
-                }
-                rest = "";
-            }
-        }
-    }
+    let chars: Vec<char> = pattern.chars().collect();
+    let mut position = 0;
+    let results = expand_sequence(&chars, &mut position);
     results
         .into_iter()
         .map(|r| r.split_whitespace().collect::<Vec<_>>().join(" "))
         .collect()
+}
+
+/// Expands a sequence up to an unmatched `|` or `)` (left for the caller).
+fn expand_sequence(chars: &[char], position: &mut usize) -> Vec<String> {
+    let mut results = vec![String::new()];
+    while *position < chars.len() {
+        match chars[*position] {
+            '|' | ')' => break,
+            '(' => {
+                *position += 1;
+                let mut alternatives = Vec::new();
+                loop {
+                    alternatives.extend(expand_sequence(chars, position));
+                    match chars.get(*position) {
+                        Some('|') => *position += 1,
+                        Some(')') => {
+                            *position += 1;
+                            break;
+                        }
+                        _ => break,
+                    }
+                }
+                results = results
+                    .iter()
+                    .flat_map(|r| alternatives.iter().map(move |a| format!("{r}{a}")))
+                    .collect();
+            }
+            c => {
+                for r in &mut results {
+                    r.push(c);
+                }
+                *position += 1;
+            }
+        }
+    }
+    results
 }
 
 #[cfg(test)]
@@ -225,6 +234,13 @@ mod tests {
     fn cues(response: &str) -> Vec<&'static str> {
         let text = Text::new(response);
         scan(&text).iter().map(|h| h.set().name).collect()
+    }
+
+    #[test]
+    fn nested_groups_expand() {
+        let mut got = expand("see you (soon|(on|at) (monday|the))");
+        got.sort();
+        assert_eq!(got, ["see you at monday", "see you at the", "see you on monday", "see you on the", "see you soon"]);
     }
 
     #[test]
@@ -259,5 +275,15 @@ mod tests {
     fn phrases_do_not_match_inside_words() {
         // "hi" must not fire inside "this" or "him".
         assert!(!cues("this is him").iter().any(|n| n.starts_with("greeting")));
+    }
+}
+#[cfg(test)]
+mod debug_patterns {
+    #[test]
+    fn print_suspicious() {
+        let lex = &*super::LEXICON;
+        let pats: Vec<String> = super::sets().iter().flat_map(|s| s.phrases.iter().flat_map(move |p| super::expand(p.trim_start_matches('^')).into_iter().map(move |v| format!("{} => {:?}", s.name, super::phrase_stem_line(&v))))).collect();
+        println!("total patterns {}", lex.targets.len());
+        for p in pats.iter().filter(|p| p.ends_with("\" week \"") || p.contains("irrespons")).take(10) { println!("{p}"); }
     }
 }
