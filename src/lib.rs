@@ -2,11 +2,15 @@
 //! the classifier, scoring, debrief and records. No Bevy here, so every rule is
 //! testable in milliseconds and usable from the command line.
 
+pub mod assign;
 pub mod classify;
-pub mod vocab;
-pub mod scenario;
 pub mod cli;
-pub mod session;
 pub mod debrief;
-pub mod scoring;
+pub mod drill;
+pub mod export;
 pub mod records;
+pub mod report;
+pub mod scenario;
+pub mod scoring;
+pub mod session;
+pub mod vocab;

@@ -22,6 +22,8 @@ fn open_app(cli: Cli) -> ExitCode {
 
 #[cfg(not(feature = "app"))]
 fn open_app(_cli: Cli) -> ExitCode {
-    eprintln!("error: this build of rapport has no app (built without the `app` feature); try `rapport --help`");
+    eprintln!(
+        "error: this build of rapport has no app (built without the `app` feature); try `rapport --help`"
+    );
     ExitCode::from(rapport::cli::USAGE_ERROR)
 }

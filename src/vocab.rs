@@ -223,11 +223,7 @@ impl Emotion {
     pub fn is_intense(self) -> bool {
         matches!(
             self,
-            Emotion::Sad
-                | Emotion::Tearful
-                | Emotion::Anxious
-                | Emotion::Angry
-                | Emotion::Ashamed
+            Emotion::Sad | Emotion::Tearful | Emotion::Anxious | Emotion::Angry | Emotion::Ashamed
         )
     }
 }
@@ -320,7 +316,10 @@ mod tests {
     #[test]
     fn intent_vocabulary_has_the_twenty_six_contract_names() {
         assert_eq!(Intent::ALL.len(), 26);
-        assert_eq!(Intent::parse("reflection_complex"), Some(Intent::ReflectionComplex));
+        assert_eq!(
+            Intent::parse("reflection_complex"),
+            Some(Intent::ReflectionComplex)
+        );
         assert_eq!(Intent::AcknowledgeOwnPart.as_str(), "acknowledge_own_part");
         assert_eq!(Intent::parse("Reflection"), None);
     }

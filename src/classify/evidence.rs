@@ -12,19 +12,46 @@ use std::ops::Range;
 /// feelings named, the client's words echoed and tentative wording.
 pub fn collect(analysis: &Analysis, decision: &Decision, frame: &[FrameItem]) -> Vec<Evidence> {
     let mut out = Evidence::builder(analysis);
+    if decision.votes.is_empty() {
+        // Only punctuation or symbols ("...", "?"): point at it so the label
+        // still has a span the app can show.
+        let original = analysis.response.original;
+        let trimmed = original.trim();
+        if !trimmed.is_empty() {
+            let start = original.len() - original.trim_start().len();
+            out.items.push(Evidence {
+                label: decision.primary.as_str().to_string(),
+                start,
+                end: start + trimmed.len(),
+                text: trimmed.to_string(),
+                why: "There are no words here to respond to the client with.".to_string(),
+            });
+        }
+        return out.finish();
+    }
     for intent in decision.labels() {
-        let mut votes: Vec<_> = decision.votes.iter().filter(|v| v.intent == intent).collect();
-        votes.sort_by(|a, b| b.strength.partial_cmp(&a.strength).unwrap_or(std::cmp::Ordering::Equal));
+        let mut votes: Vec<_> = decision
+            .votes
+            .iter()
+            .filter(|v| v.intent == intent)
+            .collect();
+        votes.sort_by(|a, b| {
+            b.strength
+                .partial_cmp(&a.strength)
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
         for vote in votes.iter().take(3) {
             out.push(intent.as_str(), vote.tokens.clone(), vote.why.to_string());
         }
-        if intent.is_roadblock() && analysis.client.is_painful()
+        if intent.is_roadblock()
+            && analysis.client.is_painful()
             && let Some(vote) = votes.first()
         {
             out.push(
                 "painful_moment",
                 vote.tokens.clone(),
-                "Coming straight after something painful, this can feel like being brushed off.".to_string(),
+                "Coming straight after something painful, this can feel like being brushed off."
+                    .to_string(),
             );
         }
     }
@@ -32,15 +59,24 @@ pub fn collect(analysis: &Analysis, decision: &Decision, frame: &[FrameItem]) ->
         if let Cue::Frame(item) = hit.cue()
             && frame.contains(&item)
         {
-            out.push("frame", hit.tokens.clone(), format!("{}: {}", item.label(), hit.set().why));
+            out.push(
+                "frame",
+                hit.tokens.clone(),
+                format!("{}: {}", item.label(), hit.set().why),
+            );
         }
-        if hit.cue() == Cue::ConfidentialityLimit && frame.contains(&FrameItem::ConfidentialityLimit) {
+        if hit.cue() == Cue::ConfidentialityLimit
+            && frame.contains(&FrameItem::ConfidentialityLimit)
+        {
             out.push("frame", hit.tokens.clone(), hit.set().why.to_string());
         }
     }
     for feeling in analysis.feelings.iter().filter(|f| !f.negated) {
         let why = if feeling.from_client {
-            format!("Names the feeling the client expressed ({}).", feeling.family.label())
+            format!(
+                "Names the feeling the client expressed ({}).",
+                feeling.family.label()
+            )
         } else if analysis.client.word_count > 0 {
             format!(
                 "Names a feeling ({}) the client had not named, which shows you are reading how they feel.",
@@ -63,7 +99,12 @@ pub fn collect(analysis: &Analysis, decision: &Decision, frame: &[FrameItem]) ->
             }
         }
     }
-    for hit in analysis.hits.iter().filter(|h| h.cue() == Cue::Hedge).take(2) {
+    for hit in analysis
+        .hits
+        .iter()
+        .filter(|h| h.cue() == Cue::Hedge)
+        .take(2)
+    {
         out.push("hedge", hit.tokens.clone(), hit.set().why.to_string());
     }
     out.finish()

@@ -18,7 +18,6 @@ pub enum QuestionKind {
 pub struct FeelingMention {
     pub tokens: Range<usize>,
     pub family: Family,
-    pub intensity: u8,
     /// "not angry", "don't worry": negated feelings are not named feelings.
     pub negated: bool,
     /// The client named a feeling of the same family.
@@ -58,6 +57,18 @@ pub struct ClientContext<'c> {
     pub distress: u8,
     /// The client is complaining about the counselor or the work (a 3RS marker).
     pub rupture: bool,
+    /// The client's complaint is aimed at something the counselor did.
+    pub blames_counselor: bool,
+    /// The client asked a question.
+    pub asked_question: bool,
+    /// The client asked why, or what something in the work is for.
+    pub asked_why: bool,
+    /// The client asked the counselor something personal.
+    pub asked_counselor: bool,
+    /// The client asked about the practical arrangements (the frame).
+    pub asked_frame: bool,
+    /// The client is defending their current position (sustain talk).
+    pub sustain_talk: bool,
     pub word_count: usize,
 }
 
@@ -101,9 +112,9 @@ impl Analysis<'_, '_> {
 
     /// Feelings in a token range that are really named (not negated).
     pub fn named_feelings(&self, range: Range<usize>) -> impl Iterator<Item = &FeelingMention> {
-        self.feelings
-            .iter()
-            .filter(move |f| !f.negated && f.tokens.start >= range.start && f.tokens.end <= range.end)
+        self.feelings.iter().filter(move |f| {
+            !f.negated && f.tokens.start >= range.start && f.tokens.end <= range.end
+        })
     }
 
     /// Total distinct echoed content stems across the response.
@@ -144,9 +155,20 @@ pub fn client_context<'c>(client: &'c Text<'c>) -> ClientContext<'c> {
             }
             Cue::Distress(level) => context.distress = context.distress.max(level),
             Cue::Rupture => context.rupture = true,
+            Cue::ClientBlame => context.blames_counselor = true,
+            Cue::ClientWhy => context.asked_why = true,
+            Cue::ClientAsksCounselor => context.asked_counselor = true,
+            Cue::ClientAsksFrame => context.asked_frame = true,
+            Cue::ClientClaim => context.sustain_talk = true,
             _ => {}
         }
     }
+    context.asked_question = client.sentences.iter().any(|sentence| {
+        let words = sentence.words();
+        question_form(client, sentence.lead, &words, sentence.is_question_marked())
+            .0
+            .is_some()
+    });
     context.stems = (0..client.tokens.len())
         .filter(|&i| client.is_content(i))
         .map(|i| client.stem(i))
@@ -182,7 +204,12 @@ pub fn analyze<'r, 'c>(response: &'r Text<'r>, client: ClientContext<'c>) -> Ana
                     }
                 }
             }
-            let (question, rising, exclamation) = question_form(response, sentence.lead, &words, sentence.is_question_marked());
+            let (question, rising, exclamation) = question_form(
+                response,
+                sentence.lead,
+                &words,
+                sentence.is_question_marked(),
+            );
             SentenceFeatures {
                 addresses_client: words
                     .clone()
@@ -215,10 +242,9 @@ fn feelings(response: &Text, hits: &[Hit], client: &ClientContext) -> Vec<Feelin
     let mut found: Vec<FeelingMention> = hits
         .iter()
         .filter_map(|hit| match hit.cue() {
-            Cue::Feeling(family, intensity) => Some(FeelingMention {
+            Cue::Feeling(family, _) => Some(FeelingMention {
                 tokens: hit.tokens.clone(),
                 family,
-                intensity,
                 negated: is_negated(response, hit.tokens.start),
                 from_client: client.families.contains(&family),
             }),
@@ -264,27 +290,88 @@ const CLOSED_WH: &[&str] = &["when", "where", "who", "whom", "whose", "which"];
 
 /// After "how", these ask for a number or a fact: "how old", "how many".
 const HOW_FACT: &[&str] = &[
-    "old", "many", "much", "long", "often", "far", "tall", "big", "late", "early", "soon",
-    "frequently", "old", "come",
+    "old",
+    "many",
+    "much",
+    "long",
+    "often",
+    "far",
+    "tall",
+    "big",
+    "late",
+    "early",
+    "soon",
+    "frequently",
+    "old",
+    "come",
 ];
 
 /// After "what", these ask for a fact: "what time", "what day".
 const WHAT_FACT: &[&str] = &[
-    "time", "day", "age", "year", "date", "colour", "color", "number", "street", "size", "school",
-    "job", "medication", "dose", "name",
+    "time",
+    "day",
+    "age",
+    "year",
+    "date",
+    "colour",
+    "color",
+    "number",
+    "street",
+    "size",
+    "school",
+    "job",
+    "medication",
+    "dose",
+    "name",
 ];
 
 /// Verbs that turn a yes/no form into an invitation: "Can you tell me...".
 const INVITING_VERBS: &[&str] = &[
-    "tell", "say", "describe", "explain", "talk", "share", "walk", "expand", "elaborate", "put",
+    "tell",
+    "say",
+    "describe",
+    "explain",
+    "talk",
+    "share",
+    "walk",
+    "expand",
+    "elaborate",
+    "put",
 ];
 
 /// Adjectives that make "how ..." an exclamation, not a question.
 const EXCLAIMED: &[&str] = &[
-    "awful", "terrible", "painful", "hard", "sad", "horrible", "frightening", "scary",
-    "difficult", "upsetting", "distressing", "heartbreaking", "dreadful", "lonely", "exhausting",
-    "devastating", "lovely", "wonderful", "great", "nice", "brilliant", "amazing", "strange",
-    "confusing", "frustrating", "annoying", "exciting", "cruel", "unfair", "sweet", "kind",
+    "awful",
+    "terrible",
+    "painful",
+    "hard",
+    "sad",
+    "horrible",
+    "frightening",
+    "scary",
+    "difficult",
+    "upsetting",
+    "distressing",
+    "heartbreaking",
+    "dreadful",
+    "lonely",
+    "exhausting",
+    "devastating",
+    "lovely",
+    "wonderful",
+    "great",
+    "nice",
+    "brilliant",
+    "amazing",
+    "strange",
+    "confusing",
+    "frustrating",
+    "annoying",
+    "exciting",
+    "cruel",
+    "unfair",
+    "sweet",
+    "kind",
 ];
 
 /// Reads a sentence's form: (question kind, statement-order question, exclamation).
@@ -304,8 +391,12 @@ fn question_form(
         ""
     };
     let length = words.end - lead;
-    let inviting = words.clone().any(|i| INVITING_VERBS.contains(&text.norm(i)))
-        && words.clone().any(|i| text.norm(i) == "you" || text.norm(i) == "me");
+    let inviting = words
+        .clone()
+        .any(|i| INVITING_VERBS.contains(&text.norm(i)))
+        && words
+            .clone()
+            .any(|i| text.norm(i) == "you" || text.norm(i) == "me");
 
     if (first == "how" && EXCLAIMED.contains(&second) && length <= 5)
         || (first == "what" && second == "a" && !marked)
@@ -315,10 +406,13 @@ fn question_form(
     if !marked {
         // Without a question mark, only a clear question shape counts: "what
         // happened", "do you" (not "what you said", not "don't worry").
-        let pronoun_next = is_subject_like(second) && !matches!(second, "not" | "there" | "that" | "this" | "it");
-        let wh = matches!(first, "what" | "why" | "how" | "when" | "where" | "who" | "which");
+        // "when it all gets too much, ..." and "what you said" are clauses.
+        let pronoun_next = is_subject_like(second) && second != "not";
+        let wh = matches!(first, "what" | "why" | "how");
         let unmarked_question = (wh && !pronoun_next && !second.is_empty())
-            || (AUXILIARIES.contains(&first) && pronoun_next && !matches!(second, "a" | "an" | "the"));
+            || (AUXILIARIES.contains(&first)
+                && pronoun_next
+                && !matches!(second, "a" | "an" | "the"));
         if !unmarked_question {
             return (None, false, false);
         }
@@ -345,10 +439,19 @@ fn question_form(
         None if marked => {
             // Statement word order with a question mark: "You felt alone?" or
             // "And then what?" (a trailing wh-word opens it up).
-            let open = words
-                .clone()
-                .skip(1)
-                .any(|i| matches!(text.norm(i), "what" | "how" | "why"));
+            let open = words.clone().skip(1).any(|i| {
+                let next = if i + 1 < words.end {
+                    text.norm(i + 1)
+                } else {
+                    ""
+                };
+                match text.norm(i) {
+                    "what" => !WHAT_FACT.contains(&next),
+                    "how" => !HOW_FACT.contains(&next),
+                    "why" => true,
+                    _ => false,
+                }
+            });
             let kind = if open {
                 QuestionKind::Open
             } else {

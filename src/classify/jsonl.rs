@@ -49,8 +49,7 @@ pub fn classify_jsonl(mut input: impl BufRead, output: impl Write) -> io::Result
                 if line.trim().is_empty() {
                     Err("blank line: expected a JSON object {\"client\": \"...\", \"response\": \"...\"}".to_string())
                 } else {
-                    serde_json::from_str::<Request>(line)
-                        .map_err(|e| format!("invalid input: {e}"))
+                    serde_json::from_str::<Request>(line).map_err(|e| format!("invalid input: {e}"))
                 }
             }
         };
@@ -104,7 +103,15 @@ mod tests {
         let (values, stats) = run(input);
         assert_eq!(values.len(), 5);
         assert_eq!(values[0]["intent"], "facilitative");
-        for key in ["secondary", "empathy", "warmth", "repair", "epitome", "evidence", "frame"] {
+        for key in [
+            "secondary",
+            "empathy",
+            "warmth",
+            "repair",
+            "epitome",
+            "evidence",
+            "frame",
+        ] {
             assert!(values[0].get(key).is_some(), "missing {key}");
         }
         assert_eq!(values[1]["line"], 2);
@@ -112,7 +119,12 @@ mod tests {
         assert_eq!(values[2]["line"], 3);
         assert!(values[2]["error"].as_str().unwrap_or("").contains("blank"));
         assert_eq!(values[3]["line"], 4);
-        assert!(values[3]["error"].as_str().unwrap_or("").contains("response"));
+        assert!(
+            values[3]["error"]
+                .as_str()
+                .unwrap_or("")
+                .contains("response")
+        );
         assert_eq!(values[4]["intent"], "greeting");
         assert_eq!(
             stats,
@@ -133,7 +145,10 @@ mod tests {
         let stats = classify_jsonl(input.as_slice(), &mut out).expect("in-memory I/O");
         assert_eq!(stats.lines, 3);
         assert_eq!(stats.errors, 1);
-        assert_eq!(String::from_utf8(out).unwrap_or_default().lines().count(), 3);
+        assert_eq!(
+            String::from_utf8(out).unwrap_or_default().lines().count(),
+            3
+        );
     }
 
     #[test]

@@ -20,9 +20,9 @@ mod evidence;
 mod features;
 mod intent;
 mod jsonl;
-pub mod lexicon;
+mod lexicon;
 mod score;
-pub mod text;
+mod text;
 
 pub use jsonl::{ClassifyStats, classify_jsonl};
 
@@ -129,7 +129,11 @@ pub fn explain(client: &str, response: &str) -> String {
     let _ = writeln!(
         out,
         "primary {} secondary {:?} | client distress {} rupture {} families {:?}",
-        decision.primary, decision.secondary, analysis.client.distress, analysis.client.rupture, analysis.client.families
+        decision.primary,
+        decision.secondary,
+        analysis.client.distress,
+        analysis.client.rupture,
+        analysis.client.families
     );
     for vote in &decision.votes {
         let span = response_text.orig_span(vote.tokens.clone());

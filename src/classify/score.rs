@@ -25,7 +25,8 @@ pub struct Scores {
 
 /// Scores a decided response.
 pub fn score(analysis: &Analysis, decision: &Decision) -> Scores {
-    if analysis.response.word_count() == 0 {
+    if decision.votes.is_empty() {
+        // Nothing to score: empty input or stray symbols.
         return Scores::default();
     }
     let epitome = epitome(analysis, decision);
@@ -43,25 +44,65 @@ fn round(x: f32) -> f32 {
 
 /// Words that show a question is about the client's own experience.
 const EXPERIENCE_WORDS: &[&str] = &[
-    "feel", "feeling", "felt", "like", "mean", "experience", "affect", "affected", "impact",
-    "cope", "coping", "manage", "inside", "going", "happening", "notice", "sense", "hardest",
-    "worst", "want", "need", "hope", "fear", "matter", "matters", "important", "body", "react",
+    "feel",
+    "feeling",
+    "felt",
+    "like",
+    "mean",
+    "experience",
+    "affect",
+    "affected",
+    "impact",
+    "cope",
+    "coping",
+    "manage",
+    "inside",
+    "going",
+    "happening",
+    "notice",
+    "sense",
+    "hardest",
+    "worst",
+    "want",
+    "need",
+    "hope",
+    "fear",
+    "matter",
+    "matters",
+    "important",
+    "body",
+    "react",
 ];
 
 fn epitome(analysis: &Analysis, decision: &Decision) -> Epitome {
     let text = analysis.response;
-    let names_feeling = analysis.named_feelings(0..text.tokens.len()).next().is_some();
+    let names_feeling = analysis
+        .named_feelings(0..text.tokens.len())
+        .next()
+        .is_some();
     let names_difficulty = analysis.has(|c| c == Cue::Difficulty);
     let warm_cue = analysis.has(|c| c == Cue::Appreciation);
-    let harsh = decision.has_any(|i| matches!(i, Intent::Judgment | Intent::Persuasion | Intent::Minimizing));
+    let harsh = decision.has_any(|i| {
+        matches!(
+            i,
+            Intent::Judgment | Intent::Persuasion | Intent::Minimizing
+        )
+    });
 
     // Emotional reaction: the counselor's own warmth and compassion.
     let mut emotional_reaction = 0;
     if decision.has(Intent::EmpathicReaction) {
-        emotional_reaction = if names_feeling || names_difficulty { 2 } else { 1 };
+        emotional_reaction = if names_feeling || names_difficulty {
+            2
+        } else {
+            1
+        };
     } else if decision.has(Intent::Validation) {
         emotional_reaction = if names_feeling { 2 } else { 1 };
-    } else if decision.has(Intent::Affirmation) || warm_cue || decision.has(Intent::AcknowledgeOwnPart) {
+    } else if decision.has(Intent::Affirmation)
+        || warm_cue
+        || decision.has(Intent::AcknowledgeOwnPart)
+    {
         emotional_reaction = 1;
     } else if decision.has(Intent::Reassurance) && !analysis.client.is_painful() {
         // EPITOME counts generic comfort as a weak reaction, but not when it
@@ -77,12 +118,19 @@ fn epitome(analysis: &Analysis, decision: &Decision) -> Epitome {
     let mut interpretation = 0;
     if decision.has(Intent::ReflectionComplex) {
         interpretation = 2;
-    } else if decision.has_any(|i| matches!(i, Intent::ReflectionSimple | Intent::Summary)) {
+    } else if decision.has_any(|i| {
+        matches!(
+            i,
+            Intent::ReflectionSimple | Intent::Summary | Intent::Validation
+        )
+    }) {
         interpretation = if names_feeling { 2 } else { 1 };
-    } else if decision.has(Intent::Validation) {
-        interpretation = if names_feeling { 2 } else { 1 };
-    } else if decision.has_any(|i| matches!(i, Intent::Normalizing | Intent::SelfDisclosure | Intent::EmpathicReaction))
-        || analysis.has(|c| c == Cue::Understanding)
+    } else if decision.has_any(|i| {
+        matches!(
+            i,
+            Intent::Normalizing | Intent::SelfDisclosure | Intent::EmpathicReaction
+        )
+    }) || analysis.has(|c| c == Cue::Understanding)
     {
         interpretation = 1;
     }
@@ -94,20 +142,25 @@ fn epitome(analysis: &Analysis, decision: &Decision) -> Epitome {
     let mut exploration = 0;
     let roadblock_question = decision.has_any(|i| i.is_roadblock());
     for sentence in &analysis.sentences {
-        let asks = sentence.question.is_some()
-            || analysis.sentence_has(sentence, |c| c == Cue::OpenLead);
+        let asks =
+            sentence.question.is_some() || analysis.sentence_has(sentence, |c| c == Cue::OpenLead);
         if !asks || roadblock_question {
             continue;
         }
         let probes_experience = sentence.addresses_client
             && (!sentence.echoes.is_empty()
-                || analysis.named_feelings(sentence.words.clone()).next().is_some()
+                || analysis
+                    .named_feelings(sentence.words.clone())
+                    .next()
+                    .is_some()
                 || sentence
                     .words
                     .clone()
                     .any(|i| EXPERIENCE_WORDS.contains(&text.norm(i))));
         let level = if probes_experience
-            && (sentence.question == Some(QuestionKind::Open) || sentence.question.is_none() || !sentence.echoes.is_empty())
+            && (sentence.question == Some(QuestionKind::Open)
+                || sentence.question.is_none()
+                || !sentence.echoes.is_empty())
         {
             2
         } else {
@@ -158,7 +211,9 @@ fn empathy(analysis: &Analysis, decision: &Decision, e: Epitome) -> f32 {
 
 fn warmth(analysis: &Analysis, decision: &Decision) -> f32 {
     let painful = analysis.client.is_painful();
-    let mut warmth: f32 = 0.3;
+    // A neutral, polite turn starts at 0.4: roadblocks take it down, care and
+    // acceptance take it up.
+    let mut warmth: f32 = 0.4;
     let add = |intent: Intent| -> f32 {
         match intent {
             Intent::EmpathicReaction => 0.3,
@@ -197,7 +252,11 @@ fn warmth(analysis: &Analysis, decision: &Decision) -> f32 {
     if analysis.has(|c| c == Cue::Hedge) && !decision.has_any(|i| i.is_roadblock()) {
         warmth += 0.05;
     }
-    if analysis.named_feelings(0..analysis.response.tokens.len()).next().is_some() {
+    if analysis
+        .named_feelings(0..analysis.response.tokens.len())
+        .next()
+        .is_some()
+    {
         warmth += 0.05;
     }
     if analysis.has(|c| c == Cue::Defending) {

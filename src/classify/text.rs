@@ -36,6 +36,8 @@ pub struct Token {
     pub orig: Range<usize>,
     /// A comma, colon or dash came right before this token: a clause starts here.
     pub clause_start: bool,
+    /// A content word (see [`Text::is_content`]), worked out once.
+    content: bool,
     /// Index of the sentence the token belongs to.
     pub sentence: usize,
 }
@@ -115,8 +117,7 @@ impl<'a> Text<'a> {
                 }
                 RawKind::Word => {
                     lowercase_into(&original[raw.range.clone()], &mut scratch);
-                    let next = next_word_lower(original, raw.range.end);
-                    let replaced = canonical(&scratch, next.as_deref());
+                    let replaced = canonical(&scratch, || next_word_lower(original, raw.range.end));
                     let mut first = true;
                     for word in replaced.split(' ').filter(|w| !w.is_empty()) {
                         let clause = pending_clause && first;
@@ -137,17 +138,23 @@ impl<'a> Text<'a> {
         let norm_range = norm_start..self.words.len() as u32;
         let stem_start = self.stem_line.len() as u32;
         match kind {
-            TokenKind::Word => self.stem_line.push_str(&STEMMER.stem(norm)),
+            TokenKind::Word => push_stem(norm, &mut self.stem_line),
             TokenKind::Stop(_) => self.stem_line.push_str(norm),
         }
         let stem_range = stem_start..self.stem_line.len() as u32;
         self.stem_line.push(' ');
+        let content = kind == TokenKind::Word
+            && norm.len() > 1
+            && !STOPWORDS.contains(norm)
+            && !STOP_STEMS
+                .contains(&self.stem_line[stem_range.start as usize..stem_range.end as usize]);
         self.tokens.push(Token {
             kind,
             norm: norm_range,
             stem: stem_range,
             orig,
             clause_start,
+            content,
             sentence: 0,
         });
     }
@@ -218,10 +225,7 @@ impl<'a> Text<'a> {
 
     /// A content word: not a function word, filler or counselling boilerplate.
     pub fn is_content(&self, i: usize) -> bool {
-        self.is_word(i) && {
-            let norm = self.norm(i);
-            norm.len() > 1 && !STOPWORDS.contains(norm) && !STOP_STEMS.contains(self.stem(i))
-        }
+        self.tokens[i].content
     }
 
     /// Maps a byte range of the stem line (as found by a matcher) to the token
@@ -244,6 +248,12 @@ impl<'a> Text<'a> {
         let start = self.tokens[tokens.start].orig.start;
         let end = self.tokens[tokens.end - 1].orig.end.max(start);
         start..end
+    }
+
+    /// Is token `i` where its sentence begins (ignoring fillers such as "so")?
+    pub fn starts_sentence(&self, i: usize) -> bool {
+        let sentence = &self.sentences[self.tokens[i].sentence];
+        i == sentence.tokens.start || i == sentence.lead
     }
 
     /// Sentence-relative check: is token `i` where a sentence or clause begins
@@ -412,13 +422,18 @@ fn next_word_lower(text: &str, from: usize) -> Option<String> {
 
 /// The canonical spelling of a lower-cased word, possibly several words
 /// ("don't" -> "do not", "kinda" -> "kind of", "behaviour" -> "behavior").
-fn canonical<'w>(word: &'w str, next: Option<&str>) -> std::borrow::Cow<'w, str> {
+fn canonical<'w>(
+    word: &'w str,
+    next: impl FnOnce() -> Option<String>,
+) -> std::borrow::Cow<'w, str> {
     use std::borrow::Cow;
+    if (word == "your" || word == "ur" || word == "yr")
+        && next().as_deref().is_some_and(reads_as_you_are)
+    {
+        return Cow::Borrowed("you are");
+    }
     if let Some(&replacement) = REPLACEMENTS.get(word) {
         return Cow::Borrowed(replacement);
-    }
-    if (word == "your" || word == "ur" || word == "yr") && next.is_some_and(reads_as_you_are) {
-        return Cow::Borrowed("you are");
     }
     if let Some(base) = word.strip_suffix("'s")
         && !base.is_empty()
@@ -517,7 +532,7 @@ fn is_discourse_marker(word: &str) -> bool {
 /// Token-level rewrites: contractions (with or without the apostrophe),
 /// texting shorthand, common typos and British spellings. Multi-word values
 /// become several tokens that all point back at the original word.
-static REPLACEMENTS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+static REPLACEMENTS: LazyLock<FastMap<&'static str, &'static str>> = LazyLock::new(|| {
     REPLACEMENT_TABLE
         .iter()
         .flat_map(|(to, froms)| froms.iter().map(move |from| (*from, *to)))
@@ -536,6 +551,13 @@ const REPLACEMENT_TABLE: &[(&str, &[&str])] = &[
     ("you will", &["you'll", "youll"]),
     ("you would", &["you'd", "youd"]),
     ("he is", &["he's"]),
+    ("he will", &["he'll"]),
+    ("she will", &["she'll"]),
+    ("he would", &["he'd"]),
+    ("she would", &["she'd"]),
+    ("there will", &["there'll"]),
+    ("who will", &["who'll"]),
+    ("what will", &["what'll"]),
     ("she is", &["she's", "shes"]),
     ("it is", &["it's", "its", "tis"]),
     ("we are", &["we're"]),
@@ -558,6 +580,10 @@ const REPLACEMENT_TABLE: &[(&str, &[&str])] = &[
     ("when is", &["when's"]),
     ("why is", &["why's"]),
     ("let us", &["let's", "lets"]),
+    (
+        "everyone is",
+        &["everyone's", "everyones", "everybody's", "everybodys"],
+    ),
     ("do not", &["don't", "dont", "dnt"]),
     ("does not", &["doesn't", "doesnt", "dosent", "dosnt"]),
     ("did not", &["didn't", "didnt", "didnot"]),
@@ -582,7 +608,13 @@ const REPLACEMENT_TABLE: &[(&str, &[&str])] = &[
     ("would have", &["would've", "wouldve", "woulda"]),
     ("might have", &["might've"]),
     ("must have", &["must've", "mustve"]),
-    ("because", &["'cause", "cause", "cos", "coz", "cuz", "bc", "becuase", "becasue", "beacuse", "bcause", "becuz", "bcos"]),
+    (
+        "because",
+        &[
+            "'cause", "cos", "coz", "cuz", "bc", "becuase", "becasue", "beacuse", "bcause",
+            "becuz", "bcos",
+        ],
+    ),
     ("going to", &["gonna"]),
     ("want to", &["wanna"]),
     ("got to", &["gotta"]),
@@ -597,16 +629,21 @@ const REPLACEMENT_TABLE: &[(&str, &[&str])] = &[
     ("a lot", &["alot"]),
     // Texting shorthand.
     ("you", &["u", "ya", "yuo", "yu"]),
-    ("your", &["ur", "yr", "yoru", "youre's"]),
+    ("your", &["ur", "yr", "yoru"]),
     ("are", &["r"]),
     ("please", &["pls", "plz"]),
     ("thanks", &["thx", "thanx", "ty"]),
     ("though", &["tho"]),
     ("through", &["thru"]),
     ("okay", &["ok", "k", "kk", "okey", "okk", "oky"]),
-    ("mm", &["m", "mmm", "hmm", "hm", "mhm", "mmhm", "mmhmm", "mhmm", "mmh"]),
+    (
+        "mm",
+        &[
+            "m", "mmm", "hmm", "hm", "mhm", "mmhm", "mmhmm", "mhmm", "mmh",
+        ],
+    ),
     ("uh huh", &["uhhuh", "uhuh", "aha", "ahuh"]),
-    ("yes", &["yep", "yup", "yea", "ya'"]),
+    ("yes", &["yep", "yup", "yea", "aye"]),
     ("minutes", &["mins", "min", "minute"]),
     ("hours", &["hrs", "hr"]),
     ("week", &["wk"]),
@@ -630,13 +667,25 @@ const REPLACEMENT_TABLE: &[(&str, &[&str])] = &[
     ("what", &["wat", "wot", "waht", "whta"]),
     ("how", &["hw"]),
     ("sorry", &["sory", "sorrry", "soz", "sry"]),
-    ("understand", &["undrestand", "understnad", "udnerstand", "understan", "undersand"]),
+    (
+        "understand",
+        &[
+            "undrestand",
+            "understnad",
+            "udnerstand",
+            "understan",
+            "undersand",
+        ],
+    ),
     ("the", &["hte", "teh"]),
-    ("and", &["adn", "nd", "an'"]),
+    ("and", &["adn", "nd"]),
     ("just", &["jsut", "jus"]),
     ("that", &["taht", "tht"]),
     ("sounds", &["souns", "sonds", "soudns", "sounda"]),
-    ("difficult", &["difficutl", "diffcult", "dificult", "difficlt"]),
+    (
+        "difficult",
+        &["difficutl", "diffcult", "dificult", "difficlt"],
+    ),
     ("scary", &["scarey"]),
     ("anxious", &["anxous", "anxios", "anxiuos", "axious"]),
     ("overwhelmed", &["overwelmed", "overwhelmd", "overwhemed"]),
@@ -647,7 +696,10 @@ const REPLACEMENT_TABLE: &[(&str, &[&str])] = &[
     ("happened", &["happend", "happpened", "hapened"]),
     ("tired", &["tierd"]),
     ("exhausted", &["exausted", "exhasted", "exhuasted"]),
-    ("confidential", &["confidentail", "confidental", "confidencial"]),
+    (
+        "confidential",
+        &["confidentail", "confidental", "confidencial"],
+    ),
     ("session", &["sesion", "sessoin"]),
     ("sessions", &["sesions"]),
     ("helpful", &["helpfull"]),
@@ -707,7 +759,7 @@ const REPLACEMENT_TABLE: &[(&str, &[&str])] = &[
     ("judgments", &["judgements"]),
     ("practice", &["practise"]),
     ("practicing", &["practising"]),
-    ("mom", &["mum", "mam", "mommy", "mummy", "mother's"]),
+    ("mom", &["mum", "mam", "mommy", "mummy"]),
     ("moms", &["mums"]),
     ("gray", &["grey"]),
     ("traveling", &["travelling"]),
@@ -722,7 +774,6 @@ const REPLACEMENT_TABLE: &[(&str, &[&str])] = &[
     ("offense", &["offence"]),
     ("fulfill", &["fulfil"]),
     ("enroll", &["enrol"]),
-    ("anymore", &["any more"]),
     // Number words as digits, so "fifty minutes" and "50 minutes" match alike.
     ("0", &["zero"]),
     ("1", &["one"]),
@@ -747,14 +798,93 @@ const REPLACEMENT_TABLE: &[(&str, &[&str])] = &[
     ("90", &["ninety"]),
 ];
 
-/// Function words, pronouns, fillers and the boilerplate of counselling talk
-/// ("feel", "sound", "really"): echoing these is not echoing the client.
-static STOPWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    STOPWORD_LIST.split_whitespace().collect()
+/// FNV-1a: the word tables are hit once per token, and short keys hash far
+/// faster this way than with the default DoS-resistant hasher (the keys are
+/// our own tables and the client's words, so flooding is not a concern; the
+/// stem cache is bounded regardless).
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 ^= u64::from(byte);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<Fnv>>;
+
+/// Appends the stem of a normalised word. Stemming allocates, so stems are
+/// cached per thread (bounded, so memory stays flat on endless input); the
+/// result is the same with or without the cache.
+fn push_stem(norm: &str, out: &mut String) {
+    use std::cell::RefCell;
+    const CACHE_LIMIT: usize = 50_000;
+    thread_local! {
+        static CACHE: RefCell<FastMap<Box<str>, Box<str>>> = RefCell::new(FastMap::default());
+    }
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(stem) = cache.get(norm) {
+            out.push_str(stem);
+            return;
+        }
+        // Irregular forms share a stem with their verb ("slept" echoes "sleep").
+        let lemma = LEMMAS.get(norm).copied().unwrap_or(norm);
+        let stem = STEMMER.stem(lemma);
+        out.push_str(&stem);
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(norm.into(), stem.into());
+    });
+}
+
+/// Irregular past forms mapped to their verb, so the stem family is one:
+/// Snowball stems "sleep" and "slept" differently.
+static LEMMAS: LazyLock<FastMap<&'static str, &'static str>> = LazyLock::new(|| {
+    LEMMA_TABLE
+        .split_whitespace()
+        .filter_map(|pair| pair.split_once(':'))
+        .collect()
 });
 
+/// `form:verb` pairs.
+const LEMMA_TABLE: &str = "
+slept:sleep felt:feel left:leave went:go gone:go thought:think said:say told:tell lost:lose
+kept:keep found:find made:make took:take taken:take gave:give given:give came:come got:get
+gotten:get saw:see seen:see knew:know known:know broke:break broken:break fought:fight
+wrote:write written:write ate:eat eaten:eat drank:drink drunk:drink drove:drive driven:drive
+ran:run began:begin begun:begin bought:buy brought:bring caught:catch taught:teach sold:sell
+sent:send spent:spend stood:stand understood:understand woke:wake woken:wake wore:wear won:win
+meant:mean met:meet paid:pay heard:hear held:hold hid:hide hidden:hide fell:fall fallen:fall
+forgot:forget forgotten:forget chose:choose chosen:choose grew:grow grown:grow shook:shake
+sat:sit spoke:speak spoken:speak stole:steal stolen:steal swore:swear threw:throw thrown:throw
+became:become built:build dealt:deal fed:feed led:lead shot:shoot stuck:stick struck:strike
+tore:tear did:do done:do felt:feel blew:blow flew:fly hung:hang rode:ride rang:ring
+sang:sing sank:sink slid:slide sprang:spring strove:strive swam:swim wept:weep withdrew:withdraw
+";
+
+/// Function words, pronouns, fillers and the boilerplate of counselling talk
+/// ("feel", "sound", "really"): echoing these is not echoing the client.
+static STOPWORDS: LazyLock<FastSet<&'static str>> =
+    LazyLock::new(|| STOPWORD_LIST.split_whitespace().collect());
+
 /// Stems of the same boilerplate, so inflected forms ("sounds", "feelings") drop out too.
-static STOP_STEMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static STOP_STEMS: LazyLock<FastSet<String>> = LazyLock::new(|| {
     STOPWORD_LIST
         .split_whitespace()
         .map(|w| STEMMER.stem(w).into_owned())
@@ -783,7 +913,9 @@ mod tests {
     use super::*;
 
     fn norms(text: &Text) -> Vec<String> {
-        (0..text.tokens.len()).map(|i| text.norm(i).to_string()).collect()
+        (0..text.tokens.len())
+            .map(|i| text.norm(i).to_string())
+            .collect()
     }
 
     #[test]
@@ -808,7 +940,10 @@ mod tests {
             phrase_stem_line("I apologise, my behaviour"),
             phrase_stem_line("I apologize, my behavior")
         );
-        assert_eq!(phrase_stem_line("fifty-minute"), phrase_stem_line("50 minutes"));
+        assert_eq!(
+            phrase_stem_line("fifty-minute"),
+            phrase_stem_line("50 minutes")
+        );
     }
 
     #[test]

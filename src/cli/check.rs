@@ -14,6 +14,9 @@ pub struct CheckArgs {
     /// One JSON object per file per line instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Folder of the scenarios assignment sets name (default: the folder holding each set's `sets` folder).
+    #[arg(long, value_name = "DIR")]
+    pub scenarios: Option<PathBuf>,
 }
 
 /// Expands folders into their `.ron` files; a missing path is a usage error.
@@ -21,7 +24,9 @@ fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
-            files.extend(ron_files_in(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?);
+            files.extend(
+                ron_files_in(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?,
+            );
         } else if path.is_file() {
             files.push(path.clone());
         } else {
@@ -33,7 +38,18 @@ fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 
 pub fn run(args: CheckArgs) -> ExitCode {
     let paths = if args.paths.is_empty() {
-        vec![super::default_scenarios_dir()]
+        let mut defaults = vec![super::default_scenarios_dir()];
+        // Assignment sets live in `scenarios/sets/`.
+        let sets = super::default_scenarios_dir().join("sets");
+        if sets.is_dir() {
+            defaults.push(sets);
+        }
+        // Drills live in `scenarios/drills/`.
+        let drills = super::default_scenarios_dir().join("drills");
+        if drills.is_dir() {
+            defaults.push(drills);
+        }
+        defaults
     } else {
         args.paths
     };
@@ -48,13 +64,41 @@ pub fn run(args: CheckArgs) -> ExitCode {
         eprintln!("error: no .ron files found in {}", display_list(&paths));
         return ExitCode::from(super::USAGE_ERROR);
     }
+    // Assignment sets are checked by `crate::assign`; every other file as a scenario.
+    let (set_files, files): (Vec<PathBuf>, Vec<PathBuf>) = files
+        .into_iter()
+        .partition(|f| crate::assign::is_set_file(f));
+    let sets = crate::assign::check_set_files(
+        &set_files,
+        args.scenarios.as_deref(),
+        &super::default_scenarios_dir(),
+    );
+    // Drills (in a `drills` folder, or written `Drill(...)`) are checked by `crate::drill`.
+    let (drill_files, files): (Vec<PathBuf>, Vec<PathBuf>) = files
+        .into_iter()
+        .partition(|f| crate::drill::is_drill_file(f));
+    let drills: Vec<crate::drill::LoadedDrill> = drill_files
+        .iter()
+        .map(|f| crate::drill::load_file(f))
+        .collect();
     let results: Vec<Loaded> = files.iter().map(|f| load_file(f)).collect();
     let (errors, warnings): (usize, usize) = results
         .iter()
-        .fold((0, 0), |(e, w), r| (e + r.errors(), w + r.warnings()));
+        .map(|r| (r.errors(), r.warnings()))
+        .chain(sets.iter().map(|s| (s.errors(), s.warnings())))
+        .chain(drills.iter().map(|d| (d.errors(), d.warnings())))
+        .fold((0, 0), |(e, w), (file_errors, file_warnings)| {
+            (e + file_errors, w + file_warnings)
+        });
     if args.json {
         for loaded in &results {
             println!("{}", summary_json(loaded));
+        }
+        for set in &sets {
+            println!("{}", set.summary_json());
+        }
+        for drill in &drills {
+            println!("{}", drill.summary_json());
         }
     } else {
         for loaded in &results {
@@ -62,16 +106,28 @@ pub fn run(args: CheckArgs) -> ExitCode {
                 eprintln!("{}", loaded.render());
             }
         }
-        let clean = results.iter().filter(|r| r.diagnostics.is_empty()).count();
+        for set in sets.iter().filter(|s| !s.diagnostics.is_empty()) {
+            eprintln!("{}", set.render());
+        }
+        for drill in drills.iter().filter(|d| !d.diagnostics.is_empty()) {
+            eprintln!("{}", drill.render());
+        }
+        let clean = results.iter().filter(|r| r.diagnostics.is_empty()).count()
+            + sets.iter().filter(|s| s.diagnostics.is_empty()).count()
+            + drills.iter().filter(|d| d.diagnostics.is_empty()).count();
+        let checked = results.len() + sets.len() + drills.len();
         eprintln!(
-            "checked {} file{}: {clean} clean, {errors} error{}, {warnings} warning{}",
-            results.len(),
-            plural(results.len()),
+            "checked {checked} file{}: {clean} clean, {errors} error{}, {warnings} warning{}",
+            plural(checked),
             plural(errors),
             plural(warnings)
         );
     }
-    if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    if errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn summary_json(loaded: &Loaded) -> serde_json::Value {
@@ -93,5 +149,9 @@ fn plural(n: usize) -> &'static str {
 }
 
 fn display_list(paths: &[PathBuf]) -> String {
-    paths.iter().map(|p: &PathBuf| Path::display(p).to_string()).collect::<Vec<_>>().join(", ")
+    paths
+        .iter()
+        .map(|p: &PathBuf| Path::display(p).to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -2,8 +2,11 @@
 //! subcommand works in a build without the `app` feature.
 
 mod check;
+mod drill;
+mod export;
 mod graph;
 pub mod play;
+mod report;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -11,7 +14,12 @@ use std::process::ExitCode;
 
 /// Rapport: practise the therapeutic alliance with a simulated client.
 #[derive(Debug, Parser)]
-#[command(name = "rapport", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "rapport",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -38,6 +46,12 @@ pub enum Command {
     Graph(graph::GraphArgs),
     /// Play a scenario in the terminal, or automatically with --auto, then print the debrief.
     Play(play::PlayArgs),
+    /// Export a folder of attempt records as CSV, JSON or xAPI 1.0.3 statements.
+    Export(export::ExportArgs),
+    /// Write a folder of attempt records as a self-contained HTML cohort report.
+    Report(report::ReportArgs),
+    /// Deliberate practice: respond to a drill's client statements and get feedback at once; --list or --json for scripts.
+    Drill(drill::DrillArgs),
 }
 
 /// Output formats of `rapport graph`.
@@ -53,6 +67,9 @@ pub fn run(command: Command) -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Graph(args) => graph::run(args),
         Command::Play(args) => play::run(args),
+        Command::Export(args) => export::run(args),
+        Command::Report(args) => report::run(args),
+        Command::Drill(args) => drill::run(args),
     }
 }
 

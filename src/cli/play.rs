@@ -8,7 +8,7 @@ use crate::session::{Line, Playthrough, Session, Strategy, play_auto};
 use clap::{Args, ValueEnum};
 use serde_json::json;
 use std::io::{BufRead, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -43,10 +43,13 @@ pub struct PlayArgs {
     /// Write the play-through (answers and what came back) as a regression test file.
     #[arg(long, value_name = "FILE")]
     pub write_playthrough: Option<PathBuf>,
+    /// Tag the saved record (with --save) with this assignment set; the scenario must be one of its scenarios.
+    #[arg(long, value_name = "FILE")]
+    pub assignment: Option<PathBuf>,
 }
 
 /// Loads a scenario for a subcommand, printing diagnostics on failure.
-pub fn load_scenario(file: &PathBuf) -> Result<Arc<Scenario>, ExitCode> {
+pub fn load_scenario(file: &Path) -> Result<Arc<Scenario>, ExitCode> {
     if !file.is_file() {
         eprintln!("error: no such file: {}", file.display());
         return Err(ExitCode::from(super::USAGE_ERROR));
@@ -56,7 +59,10 @@ pub fn load_scenario(file: &PathBuf) -> Result<Arc<Scenario>, ExitCode> {
         Some(scenario) => Ok(Arc::new(scenario)),
         None => {
             eprintln!("{}", loaded.render());
-            eprintln!("error: {} has errors; run `rapport check` for details", file.display());
+            eprintln!(
+                "error: {} has errors; run `rapport check` for details",
+                file.display()
+            );
             Err(ExitCode::FAILURE)
         }
     }
@@ -71,8 +77,14 @@ pub fn run(args: PlayArgs) -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
+    let assignment = match assignment_for(&args, &scenario.meta.id) {
+        Ok(id) => id,
+        Err(code) => return code,
+    };
     // A fresh seed by default, kept small so it is easy to note and replay.
-    let seed = args.seed.unwrap_or_else(|| u64::from(rand::random::<u32>()));
+    let seed = args
+        .seed
+        .unwrap_or_else(|| u64::from(rand::random::<u32>()));
     let started = chrono::Utc::now();
     let session = match args.auto {
         Some(auto) => {
@@ -106,7 +118,10 @@ pub fn run(args: PlayArgs) -> ExitCode {
         };
         let playthrough = Playthrough::record(&session, &note);
         let text = crate::scenario::to_ron(&playthrough);
-        match text.map_err(|e| e.to_string()).and_then(|t| write_atomic(path, t.as_bytes()).map_err(|e| e.to_string())) {
+        match text
+            .map_err(|e| e.to_string())
+            .and_then(|t| write_atomic(path, t.as_bytes()).map_err(|e| e.to_string()))
+        {
             Ok(()) => eprintln!("wrote the play-through to {}", path.display()),
             Err(error) => {
                 eprintln!("error: could not write {}: {error}", path.display());
@@ -116,7 +131,8 @@ pub fn run(args: PlayArgs) -> ExitCode {
     }
     if let Some(dir) = &args.save {
         let trainee = args.trainee.as_deref().unwrap_or("anonymous");
-        let record = AttemptRecord::from_session(&session, trainee, started);
+        let mut record = AttemptRecord::from_session(&session, trainee, started);
+        record.assignment = assignment;
         match record.save(dir) {
             Ok(path) => eprintln!("saved the attempt to {}", path.display()),
             Err(error) => {
@@ -180,7 +196,12 @@ fn print_line(line: &Line) {
             Some(n) => println!("\n-- Session {n} -- {text}"),
             None => println!("\n-- {text}"),
         },
-        Line::Ending { title, text, outcome, .. } => println!("\n== Ending: {title} ({outcome}) ==\n{text}\n"),
+        Line::Ending {
+            title,
+            text,
+            outcome,
+            ..
+        } => println!("\n== Ending: {title} ({outcome}) ==\n{text}\n"),
     }
 }
 
@@ -233,7 +254,10 @@ fn play_interactive(scenario: Arc<Scenario>, seed: u64) -> Result<Option<Session
                     print_transcript(&session);
                     shown = session.lines().len();
                 }
-                _ => println!("Give the number of one of your earlier turns (1-{}).", session.turns().len()),
+                _ => println!(
+                    "Give the number of one of your earlier turns (1-{}).",
+                    session.turns().len()
+                ),
             }
             continue;
         }
@@ -246,7 +270,10 @@ fn play_interactive(scenario: Arc<Scenario>, seed: u64) -> Result<Option<Session
             }
             Err(_) if text.is_empty() => continue,
             Err(_) if session.accepts_typing() => session.respond(text).map(|turn| {
-                println!("  [read as {}: empathy {}, warmth {}]", turn.intent, turn.scores.empathy, turn.scores.warmth);
+                println!(
+                    "  [read as {}: empathy {}, warmth {}]",
+                    turn.intent, turn.scores.empathy, turn.scores.warmth
+                );
             }),
             Err(_) => {
                 println!("Typing is not available at this turn; pick a number.");
@@ -261,4 +288,38 @@ fn play_interactive(scenario: Arc<Scenario>, seed: u64) -> Result<Option<Session
         print_line(line);
     }
     Ok(Some(session))
+}
+
+/// The id of the set named by `--assignment`, checked: the set loads without
+/// errors, lists the scenario being played, and a record will be saved.
+fn assignment_for(args: &PlayArgs, scenario_id: &str) -> Result<Option<String>, ExitCode> {
+    let Some(path) = &args.assignment else {
+        return Ok(None);
+    };
+    if args.save.is_none() {
+        eprintln!("error: --assignment tags a saved record with its set; add --save DIR");
+        return Err(ExitCode::from(super::USAGE_ERROR));
+    }
+    if !path.is_file() {
+        eprintln!("error: no such file: {}", path.display());
+        return Err(ExitCode::from(super::USAGE_ERROR));
+    }
+    let loaded = crate::assign::load_set_file(path, None);
+    let Some(set) = loaded.set else {
+        eprintln!("{}", loaded.render());
+        eprintln!(
+            "error: {} has errors; run `rapport check` for details",
+            path.display()
+        );
+        return Err(ExitCode::FAILURE);
+    };
+    if !set.includes(scenario_id) {
+        eprintln!(
+            "error: the set \"{}\" does not include the scenario \"{scenario_id}\" (it lists: {})",
+            set.id,
+            set.scenarios.join(", ")
+        );
+        return Err(ExitCode::from(super::USAGE_ERROR));
+    }
+    Ok(Some(set.id))
 }

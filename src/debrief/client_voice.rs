@@ -51,7 +51,10 @@ pub fn feedback(turns: &[Turn], miti: &MitiSummary, end: &ClientState) -> Vec<Fe
     let guarded = end.openness == Openness::Guarded;
     let best = turns.iter().max_by_key(|t| t.quality());
     let worst = turns.iter().min_by_key(|t| t.quality());
-    let roadblocks: Vec<&Turn> = turns.iter().filter(|t| t.intent.is_roadblock() || t.intent == Intent::Judgment).collect();
+    let roadblocks: Vec<&Turn> = turns
+        .iter()
+        .filter(|t| t.intent.is_roadblock() || t.intent == Intent::Judgment)
+        .collect();
     let unrepaired = turns
         .iter()
         .find(|t| t.answered_rupture.is_some() && t.scores.repair.is_some_and(|r| r < 50));
@@ -78,11 +81,13 @@ pub fn feedback(turns: &[Turn], miti: &MitiSummary, end: &ClientState) -> Vec<Fe
             short(&t.text)
         )
     } else if reflections >= 2 && reflections >= questions {
-        "You put what I said back to me in a way that made it clearer to me, not just repeated it.".to_owned()
+        "You put what I said back to me in a way that made it clearer to me, not just repeated it."
+            .to_owned()
     } else if turns.iter().any(|t| t.intent == Intent::AskingFeedback) {
         "Being asked what I thought about the session. Nobody usually asks.".to_owned()
     } else if turns.iter().any(|t| !t.frame.is_empty()) {
-        "Knowing how it works: the time, what stays private. I like knowing where I stand.".to_owned()
+        "Knowing how it works: the time, what stays private. I like knowing where I stand."
+            .to_owned()
     } else if guarded {
         "I'm not sure anything did yet.".to_owned()
     } else {
@@ -90,8 +95,15 @@ pub fn feedback(turns: &[Turn], miti: &MitiSummary, end: &ClientState) -> Vec<Fe
     };
 
     let did_not = match worst {
-        Some(t) if t.quality() < 45 => format!("When you said \"{}\". I felt {}.", short(&t.text), felt(t.intent)),
-        _ if questions > reflections + 2 => "There were a lot of questions. I kept waiting for you to say something back.".to_owned(),
+        Some(t) if t.quality() < 45 => format!(
+            "When you said \"{}\". I felt {}.",
+            short(&t.text),
+            felt(t.intent)
+        ),
+        _ if questions > reflections + 2 => {
+            "There were a lot of questions. I kept waiting for you to say something back."
+                .to_owned()
+        }
         _ => "Nothing stands out. Maybe it went quickly.".to_owned(),
     };
 
@@ -152,19 +164,27 @@ pub fn alliance(turns: &[Turn], end: &ClientState, outcome: Option<Outcome>) -> 
     };
     let warmth = mean(&|t| t.scores.warmth);
     let empathy = mean(&|t| t.scores.empathy);
-    let supportiveness = (0.5 * end.bond as f32 + 0.25 * warmth + 0.25 * empathy).round().clamp(0.0, 100.0) as u8;
+    let supportiveness = (0.5 * end.bond as f32 + 0.25 * warmth + 0.25 * empathy)
+        .round()
+        .clamp(0.0, 100.0) as u8;
     let collaborative_moves = turns
         .iter()
         .filter(|t| {
             matches!(
                 t.intent,
-                Intent::AskingFeedback | Intent::ChangeTask | Intent::Rationale | Intent::Summary | Intent::Metacommunication
+                Intent::AskingFeedback
+                    | Intent::ChangeTask
+                    | Intent::Rationale
+                    | Intent::Summary
+                    | Intent::Metacommunication
             )
         })
         .count() as f32;
-    let collaboration = (0.35 * end.goals as f32 + 0.35 * end.tasks as f32 + (collaborative_moves * 10.0).min(30.0))
-        .round()
-        .clamp(0.0, 100.0) as u8;
+    let collaboration = (0.35 * end.goals as f32
+        + 0.35 * end.tasks as f32
+        + (collaborative_moves * 10.0).min(30.0))
+    .round()
+    .clamp(0.0, 100.0) as u8;
     let summary = match (supportiveness >= 60, collaboration >= 60) {
         (true, true) => "I felt supported, and like we were in it together.",
         (true, false) => "You were kind, but I'm not sure where we're going with it.",

@@ -11,7 +11,9 @@ mod tips;
 pub use client_voice::{AllianceRating, FeedbackAnswer, QUESTIONS};
 pub use skills::{Quote, SkillRating, rating_for};
 
-use crate::scoring::{DimensionScores, FrameCoverage, MitiSummary, dimension_scores, frame_coverage, miti};
+use crate::scoring::{
+    DimensionScores, FrameCoverage, MitiSummary, dimension_scores, frame_coverage, miti,
+};
 use crate::session::{ClientState, Session, Turn, TurnScores};
 use crate::vocab::{FrameItem, Outcome, Skill};
 use serde::{Deserialize, Serialize};
@@ -61,7 +63,8 @@ impl Debrief {
             turns: input.turns,
             exercised: input.exercised,
             bond_change: input.end.bond - input.start.bond,
-            agreement_change: (input.end.goals + input.end.tasks) - (input.start.goals + input.start.tasks),
+            agreement_change: (input.end.goals + input.end.tasks)
+                - (input.start.goals + input.start.tasks),
         });
         Debrief {
             scores: dimension_scores(input.turns),
@@ -78,7 +81,11 @@ impl Debrief {
     /// The debrief of a played session, with its rewound branches compared.
     pub fn for_session(session: &Session) -> Debrief {
         let scenario = session.scenario();
-        let start = session.state_history().first().copied().unwrap_or(*session.state());
+        let start = session
+            .state_history()
+            .first()
+            .copied()
+            .unwrap_or(*session.state());
         let mut debrief = Debrief::build(&DebriefInput {
             turns: session.turns(),
             start,
@@ -92,14 +99,18 @@ impl Debrief {
             .iter()
             .map(|branch| {
                 let prefix = &session.turns()[..branch.from_turn.min(session.turns().len())];
-                let abandoned_turns: Vec<Turn> = prefix.iter().chain(&branch.turns).cloned().collect();
+                let abandoned_turns: Vec<Turn> =
+                    prefix.iter().chain(&branch.turns).cloned().collect();
                 BranchComparison {
                     from_turn: branch.from_turn,
                     kept: dimension_scores(session.turns()),
                     abandoned: dimension_scores(&abandoned_turns),
                     kept_ending: session.ending().map(|e| e.id.clone()),
                     abandoned_ending: branch.ending.clone(),
-                    kept_answer: session.turns().get(branch.from_turn).map(|t| t.text.clone()),
+                    kept_answer: session
+                        .turns()
+                        .get(branch.from_turn)
+                        .map(|t| t.text.clone()),
                     abandoned_answer: branch.turns.first().map(|t| t.text.clone()),
                 }
             })

@@ -44,7 +44,10 @@ pub struct SkillContext<'a> {
 
 /// Rates all ten skills, in the list's order.
 pub fn rate_all(context: &SkillContext<'_>) -> Vec<SkillRating> {
-    Skill::ALL.iter().map(|&skill| rate(skill, context)).collect()
+    Skill::ALL
+        .iter()
+        .map(|&skill| rate(skill, context))
+        .collect()
 }
 
 /// How a turn measures on a skill, or `None` when it is no evidence for it.
@@ -55,23 +58,36 @@ fn measure(skill: Skill, turn: &Turn, exercised: bool) -> Option<u8> {
         Skill::VerbalFluency => Some(quality),
         Skill::Warmth => Some(turn.scores.warmth),
         Skill::Acceptance => Some(match turn.intent {
-            Intent::Judgment | Intent::Minimizing | Intent::Persuasion => turn.scores.warmth.min(20),
-            Intent::Validation | Intent::Normalizing | Intent::Affirmation => turn.scores.warmth.max(70),
+            Intent::Judgment | Intent::Minimizing | Intent::Persuasion => {
+                turn.scores.warmth.min(20)
+            }
+            Intent::Validation | Intent::Normalizing | Intent::Affirmation => {
+                turn.scores.warmth.max(70)
+            }
             _ => turn.scores.warmth,
         }),
         Skill::Empathy => Some(turn.scores.empathy),
         Skill::IdentifyingFeelings => {
             let names_feeling = matches!(
                 turn.intent,
-                Intent::ReflectionSimple | Intent::ReflectionComplex | Intent::EmpathicReaction | Intent::Validation
-            ) || turn.epitome.is_some_and(|e| e.interpretation >= 1 || e.emotional_reaction >= 2);
+                Intent::ReflectionSimple
+                    | Intent::ReflectionComplex
+                    | Intent::EmpathicReaction
+                    | Intent::Validation
+            ) || turn
+                .epitome
+                .is_some_and(|e| e.interpretation >= 1 || e.emotional_reaction >= 2);
             (names_feeling || turn.emotional_moment || claimed).then_some(turn.scores.empathy)
         }
         Skill::RangeOfClients => (claimed || exercised).then_some(quality),
         Skill::EngagingInWork => {
             let relevant = matches!(
                 turn.intent,
-                Intent::Rationale | Intent::Frame | Intent::AskingFeedback | Intent::ChangeTask | Intent::Summary
+                Intent::Rationale
+                    | Intent::Frame
+                    | Intent::AskingFeedback
+                    | Intent::ChangeTask
+                    | Intent::Summary
             );
             (relevant || claimed).then_some(quality)
         }
@@ -115,16 +131,21 @@ fn rate(skill: Skill, context: &SkillContext<'_>) -> SkillRating {
             try_next: tips::not_observed(skill).to_owned(),
         };
     }
-    let mut mean = measured.iter().map(|(_, _, m)| f32::from(*m)).sum::<f32>() / measured.len() as f32;
+    let mut mean =
+        measured.iter().map(|(_, _, m)| f32::from(*m)).sum::<f32>() / measured.len() as f32;
     // The alliance skills are also judged by what happened to the alliance.
     match skill {
-        Skill::RangeOfClients => mean = (mean + (50.0 + 2.0 * context.bond_change as f32).clamp(0.0, 100.0)) / 2.0,
+        Skill::RangeOfClients => {
+            mean = (mean + (50.0 + 2.0 * context.bond_change as f32).clamp(0.0, 100.0)) / 2.0
+        }
         Skill::EngagingInWork => {
             mean = (mean + (50.0 + context.agreement_change as f32).clamp(0.0, 100.0)) / 2.0
         }
         _ => {}
     }
-    let best = measured.iter().max_by_key(|(i, _, m)| (*m, std::cmp::Reverse(*i)));
+    let best = measured
+        .iter()
+        .max_by_key(|(i, _, m)| (*m, std::cmp::Reverse(*i)));
     let worst = measured.iter().min_by_key(|(i, _, m)| (*m, *i));
     let quote = |(i, t, m): &(usize, &Turn, u8)| Quote {
         turn: *i,

@@ -9,9 +9,21 @@ pub fn render(debrief: &Debrief) -> String {
     let mut out = String::new();
     let s = &debrief.scores;
     let _ = writeln!(out, "== Scores (0-100) ==");
-    let _ = writeln!(out, "  Empathy  {:>13}   how far you entered the client's experience (EPITOME)", describe(s.empathy));
-    let _ = writeln!(out, "  Warmth   {:>13}   acceptance and care, free of judgement and roadblocks", describe(s.warmth));
-    let _ = writeln!(out, "  Repair   {:>13}   how you met ruptures (3RS resolution strategies)", describe(s.repair));
+    let _ = writeln!(
+        out,
+        "  Empathy  {:>13}   how far you entered the client's experience (EPITOME)",
+        describe(s.empathy)
+    );
+    let _ = writeln!(
+        out,
+        "  Warmth   {:>13}   acceptance and care, free of judgement and roadblocks",
+        describe(s.warmth)
+    );
+    let _ = writeln!(
+        out,
+        "  Repair   {:>13}   how you met ruptures (3RS resolution strategies)",
+        describe(s.repair)
+    );
     let m = &debrief.miti;
     let _ = writeln!(
         out,
@@ -20,15 +32,21 @@ pub fn render(debrief: &Debrief) -> String {
         m.counts.complex_reflections,
         m.counts.open_questions + m.counts.closed_questions,
         m.counts.open_questions,
-        m.reflection_to_question.map_or("n/a".to_owned(), |r| format!("{r:.1}:1")),
-        m.percent_complex_reflections.map_or("n/a".to_owned(), |p| format!("{p:.0}%")),
+        m.reflection_to_question
+            .map_or("n/a".to_owned(), |r| format!("{r:.1}:1")),
+        m.percent_complex_reflections
+            .map_or("n/a".to_owned(), |p| format!("{p:.0}%")),
     );
     if let Some(frame) = &debrief.frame {
         let list = |items: &[crate::vocab::FrameItem]| {
             if items.is_empty() {
                 "none".to_owned()
             } else {
-                items.iter().map(|i| i.label()).collect::<Vec<_>>().join(", ")
+                items
+                    .iter()
+                    .map(|i| i.label())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             }
         };
         let _ = writeln!(out, "  Frame covered: {}", list(&frame.covered));
@@ -36,12 +54,22 @@ pub fn render(debrief: &Debrief) -> String {
     }
     let _ = writeln!(out, "\n== The ten skills ==");
     for rating in &debrief.skills {
-        let stars = rating
-            .rating
-            .map_or("not observed".to_owned(), |r| format!("{}{} {r}/5", "*".repeat(r as usize), ".".repeat(5 - r as usize)));
+        let stars = rating.rating.map_or("not observed".to_owned(), |r| {
+            format!(
+                "{}{} {r}/5",
+                "*".repeat(r as usize),
+                ".".repeat(5 - r as usize)
+            )
+        });
         let _ = writeln!(out, "\n{} [{stars}]", rating.skill.label());
         for quote in &rating.evidence {
-            let _ = writeln!(out, "  - turn {}: \"{}\" ({})", quote.turn + 1, quote.text, quote.measure);
+            let _ = writeln!(
+                out,
+                "  - turn {}: \"{}\" ({})",
+                quote.turn + 1,
+                quote.text,
+                quote.measure
+            );
         }
         if let Some(well) = &rating.done_well {
             let _ = writeln!(out, "  Done well: {well}");
@@ -59,7 +87,8 @@ pub fn render(debrief: &Debrief) -> String {
         a.supportiveness,
         a.collaboration,
         a.dropout_risk,
-        a.outcome.map_or(String::new(), |o| format!(", outcome: {o}")),
+        a.outcome
+            .map_or(String::new(), |o| format!(", outcome: {o}")),
         a.summary
     );
     for branch in &debrief.branches {

@@ -17,7 +17,9 @@ pub fn done_well(skill: Skill, words: &str) -> String {
         Skill::RangeOfClients => "it met this particular client on their own terms",
         Skill::EngagingInWork => "it made the work something you do together",
         Skill::TunedToProgress => "it checked how the work was landing instead of assuming",
-        Skill::ActingOnImpediments => "it turned towards the strain in the relationship instead of around it",
+        Skill::ActingOnImpediments => {
+            "it turned towards the strain in the relationship instead of around it"
+        }
         Skill::ChoosingApproach => "it fitted the approach to what this client needs now",
     };
     format!("{quoted}: {why}.")

@@ -62,7 +62,11 @@ pub struct AttemptRecord {
 
 impl AttemptRecord {
     /// Builds the record of a session.
-    pub fn from_session(session: &Session, trainee: &str, started_at: DateTime<Utc>) -> AttemptRecord {
+    pub fn from_session(
+        session: &Session,
+        trainee: &str,
+        started_at: DateTime<Utc>,
+    ) -> AttemptRecord {
         let scenario = session.scenario();
         let ended_at = Utc::now();
         AttemptRecord {
@@ -101,13 +105,22 @@ impl AttemptRecord {
         create_private_dir(dir).map_err(|e| RecordError::Io(dir.to_owned(), e.to_string()))?;
         let path = dir.join(format!("{}.ron", self.id));
         let text = to_ron(self).map_err(|e| RecordError::Encode(e.to_string()))?;
-        write_atomic(&path, text.as_bytes()).map_err(|e| RecordError::Io(path.clone(), e.to_string()))?;
+        write_atomic(&path, text.as_bytes())
+            .map_err(|e| RecordError::Io(path.clone(), e.to_string()))?;
         Ok(path)
     }
 }
 
 fn sanitize(text: &str) -> String {
-    text.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect()
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }
 
 /// Why a record could not be written or read.
@@ -133,7 +146,8 @@ struct SchemaProbe {
 
 /// Reads one record, checking its schema before anything else.
 pub fn load_record(path: &Path) -> Result<AttemptRecord, RecordError> {
-    let text = std::fs::read_to_string(path).map_err(|e| RecordError::Io(path.to_owned(), e.to_string()))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| RecordError::Io(path.to_owned(), e.to_string()))?;
     match crate::scenario::ron_options().from_str::<SchemaProbe>(&text) {
         Ok(p) if p.schema > RECORD_SCHEMA => {
             return Err(RecordError::NewerSchema {
@@ -142,10 +156,23 @@ pub fn load_record(path: &Path) -> Result<AttemptRecord, RecordError> {
             });
         }
         Ok(_) => {}
-        Err(e) => return Err(RecordError::Corrupt(path.to_owned(), format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code))),
+        Err(e) => {
+            return Err(RecordError::Corrupt(
+                path.to_owned(),
+                format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code),
+            ));
+        }
     }
     parse_ron::<AttemptRecord>(&text).map_err(|d| {
-        RecordError::Corrupt(path.to_owned(), format!("{}:{}: {}", d.line.unwrap_or(0), d.col.unwrap_or(0), d.message))
+        RecordError::Corrupt(
+            path.to_owned(),
+            format!(
+                "{}:{}: {}",
+                d.line.unwrap_or(0),
+                d.col.unwrap_or(0),
+                d.message
+            ),
+        )
     })
 }
 
@@ -160,7 +187,8 @@ pub struct RecordSet {
 /// Reads every `*.ron` record in a folder. A corrupt or foreign file is listed
 /// as skipped with its reason, never fatal.
 pub fn load_records(dir: &Path) -> Result<RecordSet, RecordError> {
-    let entries = std::fs::read_dir(dir).map_err(|e| RecordError::Io(dir.to_owned(), e.to_string()))?;
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| RecordError::Io(dir.to_owned(), e.to_string()))?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -174,6 +202,6 @@ pub fn load_records(dir: &Path) -> Result<RecordSet, RecordError> {
             Err(error) => set.skipped.push((path, error.to_string())),
         }
     }
-    set.records.sort_by(|a, b| a.started_at.cmp(&b.started_at));
+    set.records.sort_by_key(|record| record.started_at);
     Ok(set)
 }

@@ -45,9 +45,15 @@ pub fn edges(scenario: &Scenario) -> Vec<Edge> {
                 if let Some(typed) = &turn.typed {
                     for route in &typed.routes {
                         let intents: Vec<&str> = route.intents.iter().map(|i| i.as_str()).collect();
-                        push(scenario.node(route.next).id(), format!("typed: {}", intents.join(" / ")));
+                        push(
+                            scenario.node(route.next).id(),
+                            format!("typed: {}", intents.join(" / ")),
+                        );
                     }
-                    push(scenario.node(typed.fallback.next).id(), "typed: anything else".to_owned());
+                    push(
+                        scenario.node(typed.fallback.next).id(),
+                        "typed: anything else".to_owned(),
+                    );
                 }
             }
         }
@@ -58,7 +64,9 @@ pub fn edges(scenario: &Scenario) -> Vec<Edge> {
 fn node_label(node: &Node) -> String {
     let text = match node {
         Node::Client(turn) => format!("Client: {}", turn.says.first().map_or("", String::as_str)),
-        Node::Trainee(turn) => format!("Trainee: {}", turn.prompt.as_deref().unwrap_or("your turn")),
+        Node::Trainee(turn) => {
+            format!("Trainee: {}", turn.prompt.as_deref().unwrap_or("your turn"))
+        }
         Node::Narration(n) => format!("Narration: {}", n.text),
         Node::Ending(e) => format!("Ending ({}): {}", e.outcome, e.title),
     };
@@ -76,13 +84,18 @@ pub fn render(scenario: &Scenario, format: GraphFormat) -> String {
 }
 
 fn dot_escape(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n")
+    text.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n")
 }
 
 fn render_dot(scenario: &Scenario) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "digraph \"{}\" {{", dot_escape(&scenario.meta.id));
-    let _ = writeln!(out, "  rankdir=TB;\n  node [fontname=\"Helvetica\", fontsize=10];");
+    let _ = writeln!(
+        out,
+        "  rankdir=TB;\n  node [fontname=\"Helvetica\", fontsize=10];"
+    );
     for node in &scenario.nodes {
         let shape = match node {
             Node::Client(_) => "shape=box, style=rounded",

@@ -22,8 +22,9 @@ pub fn to_ron<T: serde::Serialize>(value: &T) -> Result<String, ron::Error> {
 }
 
 /// Parses RON text into any file type, turning ron's error into a diagnostic
-/// with the position, what was expected and what was found.
-pub fn parse_ron<T: DeserializeOwned>(source: &str) -> Result<T, Diagnostic> {
+/// with the position, what was expected and what was found. Boxed because a
+/// diagnostic is large and the happy path should not pay for it.
+pub fn parse_ron<T: DeserializeOwned>(source: &str) -> Result<T, Box<Diagnostic>> {
     ron_options().from_str(source).map_err(|error| {
         let position = error.span.start;
         let mut message = error.code.to_string();
@@ -33,9 +34,11 @@ pub fn parse_ron<T: DeserializeOwned>(source: &str) -> Result<T, Diagnostic> {
         {
             message = format!("{message}, found `{found}`");
         }
-        Diagnostic::error(DiagnosticKind::Syntax, message)
-            .at(position.line.max(1), position.col.max(1))
-            .with_help(syntax_help(&error.code))
+        Box::new(
+            Diagnostic::error(DiagnosticKind::Syntax, message)
+                .at(position.line.max(1), position.col.max(1))
+                .with_help(syntax_help(&error.code)),
+        )
     })
 }
 
@@ -114,7 +117,7 @@ pub fn load_str(source: &str, path: impl Into<PathBuf>) -> Loaded {
             path,
             source: source.to_owned(),
             scenario: None,
-            diagnostics: vec![diagnostic],
+            diagnostics: vec![*diagnostic],
         },
         Ok(raw) => {
             let (scenario, diagnostics) = validate(raw, source);
@@ -136,14 +139,16 @@ pub fn load_bytes(bytes: &[u8], path: impl Into<PathBuf>) -> Loaded {
             path: path.into(),
             source: String::new(),
             scenario: None,
-            diagnostics: vec![Diagnostic::error(
-                DiagnosticKind::Syntax,
-                format!(
-                    "the file is not UTF-8 text (bad byte at offset {})",
-                    error.valid_up_to()
-                ),
-            )
-            .with_help("save the file as UTF-8")],
+            diagnostics: vec![
+                Diagnostic::error(
+                    DiagnosticKind::Syntax,
+                    format!(
+                        "the file is not UTF-8 text (bad byte at offset {})",
+                        error.valid_up_to()
+                    ),
+                )
+                .with_help("save the file as UTF-8"),
+            ],
         },
     }
 }

@@ -9,7 +9,9 @@ pub mod raw;
 mod validate;
 
 pub use diagnostic::{Diagnostic, DiagnosticKind, Severity};
-pub use load::{Loaded, load_bytes, load_dir, load_file, load_str, parse_ron, ron_files_in, ron_options, to_ron};
+pub use load::{
+    Loaded, load_bytes, load_dir, load_file, load_str, parse_ron, ron_files_in, ron_options, to_ron,
+};
 pub use model::*;
 pub use raw::{Condition, RawClient, RawClientState, StateVar};
 pub use validate::validate;

@@ -20,8 +20,9 @@ pub fn validate(raw: RawScenario, source: &str) -> (Option<Scenario>, Vec<Diagno
     lint.check_nodes(&raw, &index);
     if !raw.nodes.iter().any(|n| matches!(n, RawNode::Ending(_))) {
         lint.push(
-            Diagnostic::error(K::NoEnding, "the scenario has no ending")
-                .with_help("add at least one `Ending(id: ..., outcome: ..., title: ..., text: ...)`"),
+            Diagnostic::error(K::NoEnding, "the scenario has no ending").with_help(
+                "add at least one `Ending(id: ..., outcome: ..., title: ..., text: ...)`",
+            ),
         );
     }
     if index.contains_key(&raw.start) {
@@ -140,7 +141,10 @@ impl Lint<'_> {
 
     fn check_metadata(&mut self, raw: &RawScenario) {
         if raw.id.trim().is_empty() {
-            self.push(Diagnostic::error(K::EmptyText, "the scenario `id` is empty"));
+            self.push(Diagnostic::error(
+                K::EmptyText,
+                "the scenario `id` is empty",
+            ));
         } else {
             self.check_id_spelling(&raw.id, None);
         }
@@ -151,7 +155,10 @@ impl Lint<'_> {
             ("client.presenting_problem", &raw.client.presenting_problem),
         ] {
             if text.trim().is_empty() {
-                self.push(Diagnostic::error(K::EmptyText, format!("`{field}` is empty")));
+                self.push(Diagnostic::error(
+                    K::EmptyText,
+                    format!("`{field}` is empty"),
+                ));
             }
         }
         if raw.skills.is_empty() {
@@ -184,7 +191,11 @@ impl Lint<'_> {
         };
         for node in &raw.nodes {
             for effects in node_effects(node) {
-                effects.set.iter().chain(&effects.clear).for_each(|f| note_use(f));
+                effects
+                    .set
+                    .iter()
+                    .chain(&effects.clear)
+                    .for_each(|f| note_use(f));
             }
             if let RawNode::Trainee(turn) = node {
                 for choice in &turn.choices {
@@ -211,7 +222,10 @@ impl Lint<'_> {
             if !used.contains(&flag.name) {
                 let mut d = Diagnostic::error(
                     K::UnusedFlag,
-                    format!("the flag \"{}\" is declared but never set or tested", flag.name),
+                    format!(
+                        "the flag \"{}\" is declared but never set or tested",
+                        flag.name
+                    ),
                 )
                 .with_help("remove it, or use it in an effect or a `when` condition");
                 if let Some((line, col)) = locate_field(self.source, "name", &flag.name) {
@@ -222,13 +236,22 @@ impl Lint<'_> {
         }
     }
 
-    fn check_target(&mut self, index: &HashMap<String, NodeIndex>, from: &str, choice: Option<&str>, target: &str) {
+    fn check_target(
+        &mut self,
+        index: &HashMap<String, NodeIndex>,
+        from: &str,
+        choice: Option<&str>,
+        target: &str,
+    ) {
         if index.contains_key(target) {
             return;
         }
         let mut d = Diagnostic::error(
             K::UnknownTarget,
-            format!("\"{}\" goes to \"{target}\", which is not a node", choice.unwrap_or(from)),
+            format!(
+                "\"{}\" goes to \"{target}\", which is not a node",
+                choice.unwrap_or(from)
+            ),
         )
         .at_node(from);
         if let Some(choice) = choice {
@@ -245,7 +268,10 @@ impl Lint<'_> {
                 .lines()
                 .enumerate()
                 .skip(line - 1)
-                .find_map(|(i, text)| text.find(&quoted).map(|c| (i + 1, text[..c].chars().count() + 1)))
+                .find_map(|(i, text)| {
+                    text.find(&quoted)
+                        .map(|c| (i + 1, text[..c].chars().count() + 1))
+                })
         });
         if let Some((line, col)) = position {
             d = d.at(line, col);
@@ -276,7 +302,10 @@ impl Lint<'_> {
             self.push_at_id(
                 Diagnostic::error(
                     K::StateOutOfRange,
-                    format!("the effect `openness: {}` must be -2..2 steps", effects.openness),
+                    format!(
+                        "the effect `openness: {}` must be -2..2 steps",
+                        effects.openness
+                    ),
                 )
                 .at_node(node),
                 choice.unwrap_or(node),
@@ -314,7 +343,8 @@ impl Lint<'_> {
                 RawNode::Ending(ending) => {
                     if ending.text.trim().is_empty() {
                         self.push_at_id(
-                            Diagnostic::error(K::EmptyText, "the ending has no text").at_node(&ending.id),
+                            Diagnostic::error(K::EmptyText, "the ending has no text")
+                                .at_node(&ending.id),
                             &ending.id,
                         );
                     }
@@ -333,9 +363,12 @@ impl Lint<'_> {
     ) {
         if turn.choices.is_empty() && turn.typed.is_none() {
             self.push_at_id(
-                Diagnostic::error(K::DeadEnd, "this trainee turn offers no choice and no typed response")
-                    .at_node(&turn.id)
-                    .with_help("add choices, or end the path with an `Ending`"),
+                Diagnostic::error(
+                    K::DeadEnd,
+                    "this trainee turn offers no choice and no typed response",
+                )
+                .at_node(&turn.id)
+                .with_help("add choices, or end the path with an `Ending`"),
                 &turn.id,
             );
         }
@@ -347,7 +380,10 @@ impl Lint<'_> {
                 &turn.id,
             );
         }
-        if !turn.choices.is_empty() && turn.choices.iter().all(|c| c.when.is_some()) && turn.typed.is_none() {
+        if !turn.choices.is_empty()
+            && turn.choices.iter().all(|c| c.when.is_some())
+            && turn.typed.is_none()
+        {
             self.push_at_id(
                 Diagnostic::warning(
                     K::AllChoicesConditional,
@@ -363,13 +399,19 @@ impl Lint<'_> {
             let at = |d: Diagnostic| d.at_node(&turn.id).at_choice(&choice.id);
             if choice.intent.is_none() {
                 self.push_at_id(
-                    at(Diagnostic::error(K::MissingIntent, "this choice has no `intent`"))
-                        .with_help("add e.g. `intent: reflection_complex` (see docs/intents.md)"),
+                    at(Diagnostic::error(
+                        K::MissingIntent,
+                        "this choice has no `intent`",
+                    ))
+                    .with_help("add e.g. `intent: reflection_complex` (see docs/intents.md)"),
                     &choice.id,
                 );
             }
             if choice.text.trim().is_empty() {
-                self.push_at_id(at(Diagnostic::error(K::EmptyText, "the choice text is empty")), &choice.id);
+                self.push_at_id(
+                    at(Diagnostic::error(K::EmptyText, "the choice text is empty")),
+                    &choice.id,
+                );
             }
             let scores = &choice.scores;
             for (name, value) in [
@@ -399,10 +441,19 @@ impl Lint<'_> {
                     &choice.id,
                 );
             }
-            if choice.explain.as_deref().is_none_or(|e| e.trim().is_empty()) {
+            if choice
+                .explain
+                .as_deref()
+                .is_none_or(|e| e.trim().is_empty())
+            {
                 self.push_at_id(
-                    at(Diagnostic::warning(K::MissingExplanation, "this choice has no `explain`"))
-                        .with_help("say in a sentence why the move helps or harms; the debrief shows it"),
+                    at(Diagnostic::warning(
+                        K::MissingExplanation,
+                        "this choice has no `explain`",
+                    ))
+                    .with_help(
+                        "say in a sentence why the move helps or harms; the debrief shows it",
+                    ),
                     &choice.id,
                 );
             }
@@ -431,8 +482,11 @@ impl Lint<'_> {
             for route in &typed.routes {
                 if route.intents.is_empty() {
                     self.push_at_id(
-                        Diagnostic::warning(K::TypedRouteUnused, "a typed route lists no `intents`, so it never matches")
-                            .at_node(&turn.id),
+                        Diagnostic::warning(
+                            K::TypedRouteUnused,
+                            "a typed route lists no `intents`, so it never matches",
+                        )
+                        .at_node(&turn.id),
                         &turn.id,
                     );
                 }
@@ -452,24 +506,36 @@ impl Lint<'_> {
     ) {
         match condition {
             Condition::Visited(target) if !index.contains_key(target) => self.push_at_id(
-                Diagnostic::error(K::UnknownNode, format!("`Visited(\"{target}\")` names no node"))
-                    .at_node(node)
-                    .at_choice(choice),
+                Diagnostic::error(
+                    K::UnknownNode,
+                    format!("`Visited(\"{target}\")` names no node"),
+                )
+                .at_node(node)
+                .at_choice(choice),
                 choice,
             ),
             Condition::Chose(target) if !choice_ids.contains(target.as_str()) => self.push_at_id(
-                Diagnostic::error(K::UnknownChoice, format!("`Chose(\"{target}\")` names no choice"))
-                    .at_node(node)
-                    .at_choice(choice),
+                Diagnostic::error(
+                    K::UnknownChoice,
+                    format!("`Chose(\"{target}\")` names no choice"),
+                )
+                .at_node(node)
+                .at_choice(choice),
                 choice,
             ),
-            Condition::AtLeast(_, value) | Condition::Below(_, value) if !(0..=100).contains(value) => self
-                .push_at_id(
-                    Diagnostic::error(K::StateOutOfRange, format!("the threshold {value} must be 0-100"))
-                        .at_node(node)
-                        .at_choice(choice),
+            Condition::AtLeast(_, value) | Condition::Below(_, value)
+                if !(0..=100).contains(value) =>
+            {
+                self.push_at_id(
+                    Diagnostic::error(
+                        K::StateOutOfRange,
+                        format!("the threshold {value} must be 0-100"),
+                    )
+                    .at_node(node)
+                    .at_choice(choice),
                     choice,
-                ),
+                )
+            }
             Condition::All(items) | Condition::Any(items) => {
                 for item in items {
                     self.check_condition(item, node, choice, index, choice_ids);
@@ -486,7 +552,13 @@ impl Lint<'_> {
         let edges: Vec<Vec<usize>> = raw
             .nodes
             .iter()
-            .map(|n| raw_targets(n).iter().filter_map(|t| index.get(*t)).map(|i| i.0).collect())
+            .map(|n| {
+                raw_targets(n)
+                    .iter()
+                    .filter_map(|t| index.get(*t))
+                    .map(|i| i.0)
+                    .collect()
+            })
             .collect();
         let start = index[&raw.start].0;
         let reached = breadth_first(start, &edges);
@@ -508,9 +580,12 @@ impl Lint<'_> {
         for (i, node) in raw.nodes.iter().enumerate() {
             if !reached[i] {
                 self.push_at_id(
-                    Diagnostic::error(K::UnreachableNode, format!("no path from the start reaches \"{}\"", node.id()))
-                        .at_node(node.id())
-                        .with_help("link to it from another node, or remove it"),
+                    Diagnostic::error(
+                        K::UnreachableNode,
+                        format!("no path from the start reaches \"{}\"", node.id()),
+                    )
+                    .at_node(node.id())
+                    .with_help("link to it from another node, or remove it"),
                     node.id(),
                 );
             } else if has_ending && !can_end[i] {
@@ -608,7 +683,8 @@ fn follows_rupture(raw: &RawScenario, trainee_id: &str) -> bool {
 fn find_quoted(source: &str, value: &str) -> Option<(usize, usize)> {
     let quoted = format!("\"{value}\"");
     source.lines().enumerate().find_map(|(i, line)| {
-        line.find(&quoted).map(|c| (i + 1, line[..c].chars().count() + 1))
+        line.find(&quoted)
+            .map(|c| (i + 1, line[..c].chars().count() + 1))
     })
 }
 
@@ -629,7 +705,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let current = row[j + 1];
-            row[j + 1] = (previous + usize::from(ca != *cb)).min(row[j] + 1).min(row[j + 1] + 1);
+            row[j + 1] = (previous + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
             previous = current;
         }
     }

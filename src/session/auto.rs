@@ -22,12 +22,18 @@ pub enum Strategy {
 pub const MAX_AUTO_TURNS: usize = 500;
 
 fn total(choice: &Choice) -> i32 {
-    i32::from(choice.scores.empathy) + i32::from(choice.scores.warmth) + i32::from(choice.scores.repair.unwrap_or(0))
+    i32::from(choice.scores.empathy)
+        + i32::from(choice.scores.warmth)
+        + i32::from(choice.scores.repair.unwrap_or(0))
 }
 
 /// Plays a scenario to its end with one strategy. Random draws for choices
 /// come from their own stream so they never change which line variants appear.
-pub fn play_auto(scenario: Arc<Scenario>, seed: u64, strategy: Strategy) -> Result<Session, SessionError> {
+pub fn play_auto(
+    scenario: Arc<Scenario>,
+    seed: u64,
+    strategy: Strategy,
+) -> Result<Session, SessionError> {
     let mut session = Session::new(scenario, seed)?;
     let mut picker = ChaCha8Rng::seed_from_u64(seed ^ 0x5eed_c401_ce00_0001);
     for _ in 0..MAX_AUTO_TURNS {
@@ -36,7 +42,9 @@ pub fn play_auto(scenario: Arc<Scenario>, seed: u64, strategy: Strategy) -> Resu
         }
         let choices = session.choices();
         let picked = match strategy {
-            Strategy::Best => choices.iter().max_by_key(|c| (total(c), std::cmp::Reverse(c.id.clone()))),
+            Strategy::Best => choices
+                .iter()
+                .max_by_key(|c| (total(c), std::cmp::Reverse(c.id.clone()))),
             Strategy::Worst => choices.iter().min_by_key(|c| (total(c), c.id.clone())),
             Strategy::Random if choices.is_empty() => None,
             Strategy::Random => choices.get(picker.random_range(0..choices.len())),
@@ -56,7 +64,10 @@ pub fn play_auto(scenario: Arc<Scenario>, seed: u64, strategy: Strategy) -> Resu
         Ok(session)
     } else {
         Err(SessionError::Loop(
-            session.pending_turn().map(|t| t.id.clone()).unwrap_or_default(),
+            session
+                .pending_turn()
+                .map(|t| t.id.clone())
+                .unwrap_or_default(),
         ))
     }
 }

@@ -101,7 +101,11 @@ impl Session {
     }
 
     /// Rebuilds a session by replaying answers from the start.
-    pub fn replay(scenario: Arc<Scenario>, seed: u64, answers: &[Answer]) -> Result<Self, SessionError> {
+    pub fn replay(
+        scenario: Arc<Scenario>,
+        seed: u64,
+        answers: &[Answer],
+    ) -> Result<Self, SessionError> {
         let mut session = Session::new(scenario, seed)?;
         for answer in answers {
             session.answer(answer.clone())?;
@@ -181,7 +185,12 @@ impl Session {
     /// The choices on offer now, conditions applied.
     pub fn choices(&self) -> Vec<&Choice> {
         self.pending_turn()
-            .map(|turn| turn.choices.iter().filter(|c| self.holds(c.when.as_ref())).collect())
+            .map(|turn| {
+                turn.choices
+                    .iter()
+                    .filter(|c| self.holds(c.when.as_ref()))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -213,9 +222,12 @@ impl Session {
         let scores = TurnScores {
             empathy: choice.scores.empathy,
             warmth: choice.scores.warmth,
-            repair: self
-                .live_rupture
-                .map(|_| choice.scores.repair.unwrap_or_else(|| default_repair(choice.intent))),
+            repair: self.live_rupture.map(|_| {
+                choice
+                    .scores
+                    .repair
+                    .unwrap_or_else(|| default_repair(choice.intent))
+            }),
         };
         self.state.apply(&choice.effects);
         self.apply_flags(&choice.effects.set, &choice.effects.clear);
@@ -306,7 +318,11 @@ impl Session {
         };
         let mut abandoned = std::mem::take(&mut self.abandoned);
         abandoned.push(branch);
-        let mut replayed = Session::replay(self.scenario.clone(), self.seed, &self.answers[..turn_index])?;
+        let mut replayed = Session::replay(
+            self.scenario.clone(),
+            self.seed,
+            &self.answers[..turn_index],
+        )?;
         replayed.abandoned = abandoned;
         *self = replayed;
         Ok(())
@@ -349,7 +365,12 @@ impl Session {
     fn opportunities(&self) -> Vec<crate::vocab::Skill> {
         let mut skills: Vec<_> = self
             .pending_turn()
-            .map(|t| t.choices.iter().flat_map(|c| c.shows.iter().copied()).collect())
+            .map(|t| {
+                t.choices
+                    .iter()
+                    .flat_map(|c| c.shows.iter().copied())
+                    .collect()
+            })
             .unwrap_or_default();
         skills.sort();
         skills.dedup();
@@ -373,8 +394,12 @@ impl Session {
             match node {
                 Node::Client(turn) => {
                     let pool = match self.state.openness {
-                        crate::vocab::Openness::Guarded if !turn.says_if_guarded.is_empty() => &turn.says_if_guarded,
-                        crate::vocab::Openness::Open if !turn.says_if_open.is_empty() => &turn.says_if_open,
+                        crate::vocab::Openness::Guarded if !turn.says_if_guarded.is_empty() => {
+                            &turn.says_if_guarded
+                        }
+                        crate::vocab::Openness::Open if !turn.says_if_open.is_empty() => {
+                            &turn.says_if_open
+                        }
                         _ => &turn.says,
                     };
                     let text = pool[self.rng.random_range(0..pool.len())].clone();
@@ -424,7 +449,9 @@ impl Session {
                 Node::Trainee(_) => return Ok(()),
             }
         }
-        Err(SessionError::Loop(self.scenario.node(self.current).id().to_owned()))
+        Err(SessionError::Loop(
+            self.scenario.node(self.current).id().to_owned(),
+        ))
     }
 
     fn holds(&self, condition: Option<&Condition>) -> bool {

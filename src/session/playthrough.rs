@@ -95,34 +95,65 @@ impl Playthrough {
         let session = Session::replay(scenario, self.seed, &answers)?;
         let debrief = Debrief::for_session(&session);
         let mut failures = Vec::new();
-        let ending = session.ending().map(|e| e.id.as_str()).unwrap_or("(no ending)");
+        let ending = session
+            .ending()
+            .map(|e| e.id.as_str())
+            .unwrap_or("(no ending)");
         if ending != self.expect.ending {
-            failures.push(format!("ending: expected {}, got {ending}", self.expect.ending));
+            failures.push(format!(
+                "ending: expected {}, got {ending}",
+                self.expect.ending
+            ));
         }
         let texts: Vec<String> = session
             .lines()
             .iter()
             .map(|l| match l {
-                Line::Client { text, .. } | Line::Trainee { text, .. } | Line::Narration { text, .. } => text.clone(),
+                Line::Client { text, .. }
+                | Line::Trainee { text, .. }
+                | Line::Narration { text, .. } => text.clone(),
                 Line::Ending { text, .. } => text.clone(),
             })
             .collect();
         let mut from = 0;
         for wanted in &self.expect.lines {
-            match texts[from..].iter().position(|t| t.contains(wanted.as_str())) {
+            match texts[from..]
+                .iter()
+                .position(|t| t.contains(wanted.as_str()))
+            {
                 Some(at) => from += at + 1,
                 None => failures.push(format!("line not found (in order): {wanted:?}")),
             }
         }
-        let within = |name: &str, value: Option<u8>, bounds: Option<Bounds>, failures: &mut Vec<String>| match (value, bounds) {
-            (Some(v), Some((lo, hi))) if v < lo || v > hi => failures.push(format!("{name}: {v} outside {lo}-{hi}")),
+        let within = |name: &str,
+                      value: Option<u8>,
+                      bounds: Option<Bounds>,
+                      failures: &mut Vec<String>| match (value, bounds) {
+            (Some(v), Some((lo, hi))) if v < lo || v > hi => {
+                failures.push(format!("{name}: {v} outside {lo}-{hi}"))
+            }
             (None, Some(b)) => failures.push(format!("{name}: not observed, expected {b:?}")),
             (Some(v), None) => failures.push(format!("{name}: {v}, expected not observed")),
             _ => {}
         };
-        within("empathy", debrief.scores.empathy, Some(self.expect.empathy), &mut failures);
-        within("warmth", debrief.scores.warmth, Some(self.expect.warmth), &mut failures);
-        within("repair", debrief.scores.repair, self.expect.repair, &mut failures);
+        within(
+            "empathy",
+            debrief.scores.empathy,
+            Some(self.expect.empathy),
+            &mut failures,
+        );
+        within(
+            "warmth",
+            debrief.scores.warmth,
+            Some(self.expect.warmth),
+            &mut failures,
+        );
+        within(
+            "repair",
+            debrief.scores.repair,
+            self.expect.repair,
+            &mut failures,
+        );
         Ok(failures)
     }
 }

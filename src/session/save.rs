@@ -27,7 +27,9 @@ pub struct SavedSession {
 /// Why a saved session could not be resumed.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ResumeError {
-    #[error("the save was written by a newer Rapport (format {found}, this build reads up to {SAVE_FORMAT})")]
+    #[error(
+        "the save was written by a newer Rapport (format {found}, this build reads up to {SAVE_FORMAT})"
+    )]
     NewerFormat { found: u32 },
     #[error("the save belongs to scenario \"{saved}\", not \"{given}\"")]
     WrongScenario { saved: String, given: String },
@@ -52,7 +54,9 @@ impl Session {
     /// the save still resumes while every saved answer remains valid.
     pub fn resume(scenario: Arc<Scenario>, saved: &SavedSession) -> Result<Session, ResumeError> {
         if saved.format > SAVE_FORMAT {
-            return Err(ResumeError::NewerFormat { found: saved.format });
+            return Err(ResumeError::NewerFormat {
+                found: saved.format,
+            });
         }
         if saved.scenario_id != scenario.meta.id {
             return Err(ResumeError::WrongScenario {
@@ -60,7 +64,8 @@ impl Session {
                 given: scenario.meta.id.clone(),
             });
         }
-        let mut session = Session::replay(scenario, saved.seed, &saved.answers).map_err(ResumeError::Replay)?;
+        let mut session =
+            Session::replay(scenario, saved.seed, &saved.answers).map_err(ResumeError::Replay)?;
         session.restore_abandoned(saved.abandoned.clone());
         Ok(session)
     }

@@ -39,7 +39,11 @@ impl ClientState {
     /// ruptures and a guarded client are the strongest signs of early termination.
     pub fn dropout_risk(&self) -> i32 {
         let from_alliance = (100 - self.alliance()) * 7 / 10;
-        let guarded = if self.openness == Openness::Guarded { 10 } else { 0 };
+        let guarded = if self.openness == Openness::Guarded {
+            10
+        } else {
+            0
+        };
         (from_alliance + self.unrepaired_ruptures * 15 + guarded).clamp(0, 100)
     }
 
@@ -193,6 +197,9 @@ mod tests {
             openness: -2,
             ..Effects::default()
         });
-        assert_eq!((s.bond, s.distress, s.openness), (100, 0, Openness::Guarded));
+        assert_eq!(
+            (s.bond, s.distress, s.openness),
+            (100, 0, Openness::Guarded)
+        );
     }
 }

@@ -2,10 +2,12 @@
 //! per-intent precision, recall and F1, a confusion summary, and floors.
 //! Run with `--nocapture` to see the tables.
 //!
-//! The floors are set a little below what the rules measured when they were
-//! last tuned, so a regression fails while honest noise does not. The corpus
-//! was written by the team; real sessions will be harder, so these numbers
-//! are an upper bound on real-world accuracy, not a promise.
+//! The floors sit roughly 0.05-0.15 below what the rules measured when they
+//! were last tuned (1,327 entries: accuracy 0.79, macro-F1 0.78), leaving room
+//! for new, unseen entries while a real regression still fails. The corpus was
+//! also used to tune the rules, so these are optimistic: on the half of the
+//! corpus held out during tuning (before its errors were inspected) strict
+//! accuracy was 0.65. Real sessions will be harder still.
 
 use proptest::prelude::*;
 use rapport::classify::{Classification, classify};
@@ -32,27 +34,29 @@ fn corpus() -> Vec<Entry> {
 
 /// Floors on macro-averaged F1 and on strict accuracy (primary intent exact).
 const MACRO_F1_FLOOR: f64 = 0.70;
-const ACCURACY_FLOOR: f64 = 0.70;
+const ACCURACY_FLOOR: f64 = 0.72;
 /// Lenient accuracy: the predicted primary is the labeled intent or one of its `also`.
-const LENIENT_ACCURACY_FLOOR: f64 = 0.75;
+const LENIENT_ACCURACY_FLOOR: f64 = 0.72;
 
 /// Per-intent recall floors for the moves the debrief leans on most.
 const RECALL_FLOORS: &[(Intent, f64)] = &[
-    (Intent::ReflectionSimple, 0.55),
+    (Intent::ReflectionSimple, 0.65),
     (Intent::ReflectionComplex, 0.55),
+    (Intent::Summary, 0.60),
     (Intent::OpenQuestion, 0.75),
-    (Intent::ClosedQuestion, 0.70),
-    (Intent::Validation, 0.65),
-    (Intent::EmpathicReaction, 0.65),
-    (Intent::Advice, 0.75),
-    (Intent::Reassurance, 0.75),
+    (Intent::ClosedQuestion, 0.75),
+    (Intent::Affirmation, 0.65),
+    (Intent::Validation, 0.60),
+    (Intent::EmpathicReaction, 0.80),
+    (Intent::Advice, 0.70),
+    (Intent::Reassurance, 0.65),
     (Intent::Minimizing, 0.65),
-    (Intent::Judgment, 0.65),
+    (Intent::Judgment, 0.75),
     (Intent::AcknowledgeOwnPart, 0.75),
-    (Intent::Metacommunication, 0.65),
-    (Intent::AskingFeedback, 0.75),
-    (Intent::Frame, 0.75),
-    (Intent::Facilitative, 0.85),
+    (Intent::Metacommunication, 0.55),
+    (Intent::AskingFeedback, 0.60),
+    (Intent::Frame, 0.60),
+    (Intent::Facilitative, 0.80),
     (Intent::Greeting, 0.80),
 ];
 
@@ -72,7 +76,11 @@ impl Counts {
     }
     fn f1(self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
     fn support(self) -> usize {
         self.true_positive + self.false_negative
@@ -93,7 +101,10 @@ struct Report {
 }
 
 fn evaluate(entries: &[Entry]) -> Report {
-    let mut counts: BTreeMap<Intent, Counts> = Intent::ALL.iter().map(|&i| (i, Counts::default())).collect();
+    let mut counts: BTreeMap<Intent, Counts> = Intent::ALL
+        .iter()
+        .map(|&i| (i, Counts::default()))
+        .collect();
     let mut confusions = BTreeMap::new();
     let (mut correct, mut lenient) = (0, 0);
     for entry in entries {
@@ -111,7 +122,11 @@ fn evaluate(entries: &[Entry]) -> Report {
             *confusions.entry((entry.intent, got)).or_insert(0) += 1;
         }
     }
-    let present: Vec<Counts> = counts.values().copied().filter(|c| c.support() > 0).collect();
+    let present: Vec<Counts> = counts
+        .values()
+        .copied()
+        .filter(|c| c.support() > 0)
+        .collect();
     let macro_f1 = present.iter().map(|c| c.f1()).sum::<f64>() / present.len().max(1) as f64;
     Report {
         counts,
@@ -125,7 +140,10 @@ fn evaluate(entries: &[Entry]) -> Report {
 
 fn print_report(report: &Report) {
     println!("\nclassifier on {} corpus entries", report.total);
-    println!("{:<22} {:>7} {:>7} {:>7} {:>8}", "intent", "prec", "recall", "f1", "support");
+    println!(
+        "{:<22} {:>7} {:>7} {:>7} {:>8}",
+        "intent", "prec", "recall", "f1", "support"
+    );
     for (intent, c) in &report.counts {
         println!(
             "{:<22} {:>7.2} {:>7.2} {:>7.2} {:>8}",
@@ -153,7 +171,11 @@ fn print_report(report: &Report) {
 #[test]
 fn corpus_is_large_and_covers_every_intent() {
     let entries = corpus();
-    assert!(entries.len() >= 1000, "corpus has only {} entries", entries.len());
+    assert!(
+        entries.len() >= 1000,
+        "corpus has only {} entries",
+        entries.len()
+    );
     for intent in Intent::ALL {
         assert!(
             entries.iter().any(|e| e.intent == *intent),
@@ -171,13 +193,18 @@ fn classifier_meets_its_floors_on_the_corpus() {
     let lenient = ratio(report.lenient, report.total);
     let mut failures = Vec::new();
     if report.macro_f1 < MACRO_F1_FLOOR {
-        failures.push(format!("macro-F1 {:.3} < {MACRO_F1_FLOOR}", report.macro_f1));
+        failures.push(format!(
+            "macro-F1 {:.3} < {MACRO_F1_FLOOR}",
+            report.macro_f1
+        ));
     }
     if accuracy < ACCURACY_FLOOR {
         failures.push(format!("accuracy {accuracy:.3} < {ACCURACY_FLOOR}"));
     }
     if lenient < LENIENT_ACCURACY_FLOOR {
-        failures.push(format!("lenient accuracy {lenient:.3} < {LENIENT_ACCURACY_FLOOR}"));
+        failures.push(format!(
+            "lenient accuracy {lenient:.3} < {LENIENT_ACCURACY_FLOOR}"
+        ));
     }
     for (intent, floor) in RECALL_FLOORS {
         let recall = report.counts[intent].recall();
@@ -185,7 +212,11 @@ fn classifier_meets_its_floors_on_the_corpus() {
             failures.push(format!("{intent} recall {recall:.2} < {floor}"));
         }
     }
-    assert!(failures.is_empty(), "below the floors:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "below the floors:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -208,7 +239,12 @@ fn every_reported_label_has_evidence_inside_the_response() {
 
 fn check_spans(response: &str, c: &Classification) {
     for e in &c.evidence {
-        assert!(e.start <= e.end && e.end <= response.len(), "span {}..{} outside {response:?}", e.start, e.end);
+        assert!(
+            e.start <= e.end && e.end <= response.len(),
+            "span {}..{} outside {response:?}",
+            e.start,
+            e.end
+        );
         assert!(response.is_char_boundary(e.start) && response.is_char_boundary(e.end));
         assert_eq!(&response[e.start..e.end], e.text);
         assert!(!e.why.is_empty());
@@ -216,7 +252,11 @@ fn check_spans(response: &str, c: &Classification) {
     for v in [c.empathy, c.warmth, c.repair] {
         assert!((0.0..=1.0).contains(&v), "score {v} out of range");
     }
-    for level in [c.epitome.emotional_reaction, c.epitome.interpretation, c.epitome.exploration] {
+    for level in [
+        c.epitome.emotional_reaction,
+        c.epitome.interpretation,
+        c.epitome.exploration,
+    ] {
         assert!(level <= 2);
     }
 }

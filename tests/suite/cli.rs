@@ -4,7 +4,11 @@ use super::util::{fixture, rapport_bin, root};
 use std::process::{Command, Output};
 
 fn rapport(args: &[&str]) -> Output {
-    Command::new(rapport_bin()).args(args).current_dir(root()).output().expect("rapport runs")
+    Command::new(rapport_bin())
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("rapport runs")
 }
 
 fn stdout(o: &Output) -> String {
@@ -37,10 +41,22 @@ fn check_json_has_one_object_per_file() {
     let dir = fixture("broken");
     let out = rapport(&["check", "--json", dir.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    let lines: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), std::fs::read_dir(&dir).unwrap().count());
     for line in &lines {
-        for key in ["id", "path", "nodes", "endings", "choices", "errors", "warnings", "diagnostics"] {
+        for key in [
+            "id",
+            "path",
+            "nodes",
+            "endings",
+            "choices",
+            "errors",
+            "warnings",
+            "diagnostics",
+        ] {
             assert!(line.get(key).is_some(), "missing {key} in {line}");
         }
         assert!(line["errors"].as_u64().unwrap() >= 1);
@@ -52,8 +68,18 @@ fn usage_errors_exit_two() {
     assert_eq!(rapport(&["check", "no/such/path"]).status.code(), Some(2));
     assert_eq!(rapport(&["check", "--bogus"]).status.code(), Some(2));
     assert_eq!(rapport(&["graph"]).status.code(), Some(2));
-    assert_eq!(rapport(&["play", "missing.ron", "--auto", "best"]).status.code(), Some(2));
-    assert_eq!(rapport(&["play", "scenarios/quiet-tuesday.ron", "--auto", "sideways"]).status.code(), Some(2));
+    assert_eq!(
+        rapport(&["play", "missing.ron", "--auto", "best"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        rapport(&["play", "scenarios/quiet-tuesday.ron", "--auto", "sideways"])
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(rapport(&["frobnicate"]).status.code(), Some(2));
 }
 
@@ -64,7 +90,12 @@ fn graph_prints_dot_and_mermaid() {
     let text = stdout(&dot);
     assert!(text.starts_with("digraph \"quiet-tuesday\""));
     assert!(text.contains("\"open\" -> \"admits\" [label=\"open-notice (metacommunication)\"]"));
-    let mermaid = stdout(&rapport(&["graph", "scenarios/quiet-tuesday.ron", "--format", "mermaid"]));
+    let mermaid = stdout(&rapport(&[
+        "graph",
+        "scenarios/quiet-tuesday.ron",
+        "--format",
+        "mermaid",
+    ]));
     assert!(mermaid.starts_with("flowchart TD"));
     assert!(mermaid.contains("typed: anything else"));
 }
@@ -78,7 +109,15 @@ fn graph_refuses_a_broken_scenario() {
 
 #[test]
 fn play_auto_json_has_the_documented_fields() {
-    let out = rapport(&["play", "scenarios/quiet-tuesday.ron", "--auto", "best", "--seed", "9", "--json"]);
+    let out = rapport(&[
+        "play",
+        "scenarios/quiet-tuesday.ron",
+        "--auto",
+        "best",
+        "--seed",
+        "9",
+        "--json",
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(v["scenario"], "quiet-tuesday");
@@ -90,7 +129,11 @@ fn play_auto_json_has_the_documented_fields() {
     let skills = v["skills"].as_array().unwrap();
     assert_eq!(skills.len(), 10);
     for skill in skills {
-        assert!(skill.get("skill").is_some() && skill.get("rating").is_some() && skill.get("evidence").is_some());
+        assert!(
+            skill.get("skill").is_some()
+                && skill.get("rating").is_some()
+                && skill.get("evidence").is_some()
+        );
     }
     assert_eq!(v["client_feedback"].as_array().unwrap().len(), 5);
     assert_eq!(v["ending"]["id"], "engaged-end");
@@ -98,7 +141,13 @@ fn play_auto_json_has_the_documented_fields() {
 
 #[test]
 fn play_auto_without_rupture_reports_repair_as_null() {
-    let out = rapport(&["play", fixture("minimal.ron").to_str().unwrap(), "--auto", "worst", "--json"]);
+    let out = rapport(&[
+        "play",
+        fixture("minimal.ron").to_str().unwrap(),
+        "--auto",
+        "worst",
+        "--json",
+    ]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert!(v["scores"]["repair"].is_null());
 }
@@ -107,7 +156,15 @@ fn play_auto_without_rupture_reports_repair_as_null() {
 fn play_with_save_writes_a_private_record() {
     let dir = tempfile::tempdir().unwrap();
     let out = rapport(&[
-        "play", "scenarios/quiet-tuesday.ron", "--auto", "random", "--seed", "4", "--trainee", "sam", "--save",
+        "play",
+        "scenarios/quiet-tuesday.ron",
+        "--auto",
+        "random",
+        "--seed",
+        "4",
+        "--trainee",
+        "sam",
+        "--save",
         dir.path().to_str().unwrap(),
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -117,8 +174,16 @@ fn play_with_save_writes_a_private_record() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let file = std::fs::read_dir(dir.path()).unwrap().next().unwrap().unwrap().path();
-        assert_eq!(std::fs::metadata(file).unwrap().permissions().mode() & 0o777, 0o600);
+        let file = std::fs::read_dir(dir.path())
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path();
+        assert_eq!(
+            std::fs::metadata(file).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
     }
 }
 
@@ -133,7 +198,12 @@ fn interactive_play_takes_numbers_and_survives_bad_input() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(b"9\nbanana\n1\n\n1\n:rewind 7\n1\n").unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"9\nbanana\n1\n\n1\n:rewind 7\n1\n")
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);

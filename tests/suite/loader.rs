@@ -3,8 +3,11 @@
 use super::util::fixture;
 use rapport::scenario::{DiagnosticKind as K, Severity, load_bytes, load_file};
 
+/// Kind, line, column and node of one diagnostic.
+type Found = (K, Option<usize>, Option<usize>, Option<String>);
+
 /// Loads a broken fixture and returns its diagnostics as (kind, line, col, node).
-fn diagnostics(name: &str) -> Vec<(K, Option<usize>, Option<usize>, Option<String>)> {
+fn diagnostics(name: &str) -> Vec<Found> {
     let loaded = load_file(&fixture(&format!("broken/{name}.ron")));
     assert!(loaded.scenario.is_none(), "{name} should not load");
     loaded
@@ -32,14 +35,23 @@ fn unknown_target_points_at_the_next_field() {
         ]
     );
     let loaded = load_file(&fixture("broken/unknown_target.ron"));
-    assert_eq!(loaded.diagnostics[0].choice.as_deref(), Some("reply-advice"));
-    assert_eq!(loaded.diagnostics[0].help.as_deref(), Some("did you mean \"poor\"?"));
+    assert_eq!(
+        loaded.diagnostics[0].choice.as_deref(),
+        Some("reply-advice")
+    );
+    assert_eq!(
+        loaded.diagnostics[0].help.as_deref(),
+        Some("did you mean \"poor\"?")
+    );
 }
 
 #[test]
 fn duplicate_id_points_at_the_second_use() {
     let found = diagnostics("duplicate_id");
-    assert!(found.contains(&(K::DuplicateId, Some(45), Some(20), Some("good".into()))), "{found:?}");
+    assert!(
+        found.contains(&(K::DuplicateId, Some(45), Some(20), Some("good".into()))),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -63,7 +75,11 @@ fn unknown_field_lists_the_allowed_fields() {
     let loaded = load_file(&fixture("broken/unknown_field.ron"));
     let d = &loaded.diagnostics[0];
     assert_eq!((d.kind, d.line), (K::Syntax, Some(6)));
-    assert!(d.message.contains("`mood`") && d.message.contains("`Scenario`"), "{}", d.message);
+    assert!(
+        d.message.contains("`mood`") && d.message.contains("`Scenario`"),
+        "{}",
+        d.message
+    );
 }
 
 #[test]
@@ -78,31 +94,53 @@ fn unknown_intent_lists_the_vocabulary() {
 fn missing_intent_names_the_choice() {
     let loaded = load_file(&fixture("broken/missing_intent.ron"));
     let d = &loaded.diagnostics[0];
-    assert_eq!((d.kind, d.line, d.col), (K::MissingIntent, Some(35), Some(25)));
+    assert_eq!(
+        (d.kind, d.line, d.col),
+        (K::MissingIntent, Some(35), Some(25))
+    );
     assert_eq!(d.choice.as_deref(), Some("reply-advice"));
 }
 
 #[test]
 fn score_out_of_range_is_an_error() {
-    assert_eq!(diagnostics("score_out_of_range"), vec![(K::ScoreOutOfRange, Some(27), Some(25), Some("reply".into()))]);
+    assert_eq!(
+        diagnostics("score_out_of_range"),
+        vec![(K::ScoreOutOfRange, Some(27), Some(25), Some("reply".into()))]
+    );
 }
 
 #[test]
 fn typed_without_fallback_is_an_error() {
     assert_eq!(
         diagnostics("typed_without_fallback"),
-        vec![(K::TypedWithoutFallback, Some(24), Some(17), Some("reply".into()))]
+        vec![(
+            K::TypedWithoutFallback,
+            Some(24),
+            Some(17),
+            Some("reply".into())
+        )]
     );
 }
 
 #[test]
 fn unreachable_node_is_reported() {
-    assert_eq!(diagnostics("unreachable"), vec![(K::UnreachableNode, Some(45), Some(20), Some("orphan".into()))]);
+    assert_eq!(
+        diagnostics("unreachable"),
+        vec![(
+            K::UnreachableNode,
+            Some(45),
+            Some(20),
+            Some("orphan".into())
+        )]
+    );
 }
 
 #[test]
 fn unknown_flag_is_reported() {
-    assert_eq!(diagnostics("unknown_flag"), vec![(K::UnknownFlag, Some(40), Some(32), None)]);
+    assert_eq!(
+        diagnostics("unknown_flag"),
+        vec![(K::UnknownFlag, Some(40), Some(32), None)]
+    );
 }
 
 #[test]
@@ -116,7 +154,12 @@ fn loop_without_exit_cannot_reach_an_ending() {
 #[test]
 fn empty_trainee_turn_is_a_dead_end() {
     let found = diagnostics("dead_end");
-    assert!(found.iter().any(|d| d.0 == K::DeadEnd && d.3.as_deref() == Some("reply")), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|d| d.0 == K::DeadEnd && d.3.as_deref() == Some("reply")),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -128,8 +171,16 @@ fn every_problem_is_reported_at_once() {
         .replace("empathy: 80", "empathy: 101");
     let loaded = rapport::scenario::load_str(&broken, "many.ron");
     let kinds: Vec<K> = loaded.diagnostics.iter().map(|d| d.kind).collect();
-    for expected in [K::UnknownTarget, K::MissingIntent, K::ScoreOutOfRange, K::UnreachableNode] {
-        assert!(kinds.contains(&expected), "{expected:?} missing from {kinds:?}");
+    for expected in [
+        K::UnknownTarget,
+        K::MissingIntent,
+        K::ScoreOutOfRange,
+        K::UnreachableNode,
+    ] {
+        assert!(
+            kinds.contains(&expected),
+            "{expected:?} missing from {kinds:?}"
+        );
     }
 }
 

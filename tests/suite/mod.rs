@@ -1,9 +1,12 @@
 //! The integration tests, one module per area.
 
+mod classifier;
 mod cli;
+mod drills;
 mod loader;
 mod playthroughs;
 mod properties;
 mod records;
 mod scenarios;
+mod supervisor;
 pub mod util;

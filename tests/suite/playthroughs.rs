@@ -27,15 +27,28 @@ fn every_saved_playthrough_replays() {
             }
         };
         let Some(scenario) = scenarios.get(&playthrough.scenario) else {
-            failures.push(format!("{}: no scenario \"{}\"", file.display(), playthrough.scenario));
+            failures.push(format!(
+                "{}: no scenario \"{}\"",
+                file.display(),
+                playthrough.scenario
+            ));
             continue;
         };
         match playthrough.check(scenario.clone()) {
-            Ok(problems) => failures.extend(problems.into_iter().map(|p| format!("{}: {p}", file.display()))),
+            Ok(problems) => failures.extend(
+                problems
+                    .into_iter()
+                    .map(|p| format!("{}: {p}", file.display())),
+            ),
             Err(e) => failures.push(format!("{}: {e}", file.display())),
         }
     }
-    assert!(failures.is_empty(), "{} play-through problem(s):\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} play-through problem(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]

@@ -18,17 +18,35 @@ fn random_walks_end_with_scores_in_range_and_a_complete_debrief() {
         for seed in 0..WALKS {
             let session = play_auto(scenario.clone(), seed, Strategy::Random)
                 .unwrap_or_else(|e| panic!("{}: seed {seed}: {e}", path.display()));
-            assert!(session.is_finished(), "{}: seed {seed} did not end", path.display());
+            assert!(
+                session.is_finished(),
+                "{}: seed {seed} did not end",
+                path.display()
+            );
             let debrief = Debrief::for_session(&session);
-            for score in [debrief.scores.empathy, debrief.scores.warmth, debrief.scores.repair].into_iter().flatten() {
+            for score in [
+                debrief.scores.empathy,
+                debrief.scores.warmth,
+                debrief.scores.repair,
+            ]
+            .into_iter()
+            .flatten()
+            {
                 assert!(score <= 100);
             }
             for turn in session.turns() {
                 assert!(turn.scores.empathy <= 100 && turn.scores.warmth <= 100);
-                assert_eq!(turn.scores.repair.is_some(), turn.answered_rupture.is_some());
+                assert_eq!(
+                    turn.scores.repair.is_some(),
+                    turn.answered_rupture.is_some()
+                );
                 let s = turn.state_after;
                 for v in [s.bond, s.goals, s.tasks, s.distress, s.dropout_risk()] {
-                    assert!((0..=100).contains(&v), "{}: state out of range: {s:?}", path.display());
+                    assert!(
+                        (0..=100).contains(&v),
+                        "{}: state out of range: {s:?}",
+                        path.display()
+                    );
                 }
             }
             assert_eq!(debrief.skills.len(), 10);
@@ -37,7 +55,11 @@ fn random_walks_end_with_scores_in_range_and_a_complete_debrief() {
             for rating in &debrief.skills {
                 if let Some(r) = rating.rating {
                     assert!((1..=5).contains(&r));
-                    assert!(!rating.evidence.is_empty(), "{:?} rated without evidence", rating.skill);
+                    assert!(
+                        !rating.evidence.is_empty(),
+                        "{:?} rated without evidence",
+                        rating.skill
+                    );
                 }
             }
         }
@@ -49,16 +71,26 @@ fn best_scores_above_worst_on_every_exercised_dimension() {
     for path in bundled_scenarios() {
         let scenario = scenario(&path);
         for seed in 0..20 {
-            let best = Debrief::for_session(&play_auto(scenario.clone(), seed, Strategy::Best).unwrap());
-            let worst = Debrief::for_session(&play_auto(scenario.clone(), seed, Strategy::Worst).unwrap());
+            let best =
+                Debrief::for_session(&play_auto(scenario.clone(), seed, Strategy::Best).unwrap());
+            let worst =
+                Debrief::for_session(&play_auto(scenario.clone(), seed, Strategy::Worst).unwrap());
             let name = path.display();
-            assert!(best.scores.empathy > worst.scores.empathy, "{name}: empathy best {:?} <= worst {:?}", best.scores.empathy, worst.scores.empathy);
+            assert!(
+                best.scores.empathy > worst.scores.empathy,
+                "{name}: empathy best {:?} <= worst {:?}",
+                best.scores.empathy,
+                worst.scores.empathy
+            );
             assert!(best.scores.warmth > worst.scores.warmth, "{name}: warmth");
             if let (Some(b), Some(w)) = (best.scores.repair, worst.scores.repair) {
                 assert!(b > w, "{name}: repair best {b} <= worst {w}");
             }
             if scenario.exercises(Skill::ActingOnImpediments) {
-                assert!(best.scores.repair.is_some() || worst.scores.repair.is_some(), "{name}: a repair scenario never measured repair");
+                assert!(
+                    best.scores.repair.is_some() || worst.scores.repair.is_some(),
+                    "{name}: a repair scenario never measured repair"
+                );
             }
         }
     }

@@ -25,7 +25,9 @@ fn a_newer_record_fails_with_a_clear_message() {
     let session = play_auto(quiet_tuesday(), 5, Strategy::Worst).unwrap();
     let record = AttemptRecord::from_session(&session, "t", chrono::Utc::now());
     let path = record.save(dir.path()).unwrap();
-    let text = std::fs::read_to_string(&path).unwrap().replacen("schema: 1,", "schema: 99,", 1);
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replacen("schema: 1,", "schema: 99,", 1);
     std::fs::write(&path, text).unwrap();
     match load_record(&path) {
         Err(RecordError::NewerSchema { found: 99, .. }) => {}
@@ -37,14 +39,24 @@ fn a_newer_record_fails_with_a_clear_message() {
 fn corrupt_and_foreign_files_are_skipped_with_a_reason() {
     let dir = tempfile::tempdir().unwrap();
     let session = play_auto(quiet_tuesday(), 1, Strategy::Best).unwrap();
-    AttemptRecord::from_session(&session, "t", chrono::Utc::now()).save(dir.path()).unwrap();
-    std::fs::write(dir.path().join("broken.ron"), "(schema: 1, id: \"x\", trainee: ").unwrap();
+    AttemptRecord::from_session(&session, "t", chrono::Utc::now())
+        .save(dir.path())
+        .unwrap();
+    std::fs::write(
+        dir.path().join("broken.ron"),
+        "(schema: 1, id: \"x\", trainee: ",
+    )
+    .unwrap();
     std::fs::write(dir.path().join("foreign.ron"), "(colour: \"blue\")").unwrap();
     std::fs::write(dir.path().join("notes.txt"), "not a record").unwrap();
     let set = load_records(dir.path()).unwrap();
     assert_eq!(set.records.len(), 1);
     assert_eq!(set.skipped.len(), 2);
-    assert!(set.skipped.iter().all(|(_, reason)| reason.contains("not a Rapport record")));
+    assert!(
+        set.skipped
+            .iter()
+            .all(|(_, reason)| reason.contains("not a Rapport record"))
+    );
 }
 
 #[test]
@@ -89,7 +101,10 @@ fn conditions_hide_and_show_choices() {
     let mut session = Session::new(quiet_tuesday(), 3).unwrap();
     session.choose("open-fine").unwrap();
     let ids: Vec<_> = session.choices().iter().map(|c| c.id.clone()).collect();
-    assert!(!ids.contains(&"second-own-part".to_owned()), "needs diary_pressed");
+    assert!(
+        !ids.contains(&"second-own-part".to_owned()),
+        "needs diary_pressed"
+    );
     let mut session = Session::new(quiet_tuesday(), 3).unwrap();
     session.choose("open-diary").unwrap();
     let ids: Vec<_> = session.choices().iter().map(|c| c.id.clone()).collect();
@@ -99,11 +114,23 @@ fn conditions_hide_and_show_choices() {
 #[test]
 fn invalid_answers_are_errors_not_panics() {
     let mut session = Session::new(quiet_tuesday(), 3).unwrap();
-    assert_eq!(session.choose("nope").unwrap_err(), SessionError::NoSuchChoice("nope".into()));
-    assert_eq!(session.respond("   ").unwrap_err(), SessionError::EmptyResponse);
+    assert_eq!(
+        session.choose("nope").unwrap_err(),
+        SessionError::NoSuchChoice("nope".into())
+    );
+    assert_eq!(
+        session.respond("   ").unwrap_err(),
+        SessionError::EmptyResponse
+    );
     session.choose("open-fine").unwrap();
-    assert_eq!(session.respond("hello").unwrap_err(), SessionError::TypingNotAllowed);
-    assert_eq!(session.rewind_to(9).unwrap_err(), SessionError::NoSuchTurn(9));
+    assert_eq!(
+        session.respond("hello").unwrap_err(),
+        SessionError::TypingNotAllowed
+    );
+    assert_eq!(
+        session.rewind_to(9).unwrap_err(),
+        SessionError::NoSuchTurn(9)
+    );
 }
 
 #[test]
@@ -112,5 +139,11 @@ fn repair_is_not_observed_without_a_rupture() {
     let session = play_auto(s, 1, Strategy::Best).unwrap();
     let debrief = rapport::debrief::Debrief::for_session(&session);
     assert_eq!(debrief.scores.repair, None);
-    assert_eq!(debrief.skill(rapport::vocab::Skill::ActingOnImpediments).unwrap().rating, None);
+    assert_eq!(
+        debrief
+            .skill(rapport::vocab::Skill::ActingOnImpediments)
+            .unwrap()
+            .rating,
+        None
+    );
 }

@@ -37,8 +37,17 @@ fn every_scenario_has_three_distinct_endings_and_typed_moments() {
                 _ => None,
             })
             .collect();
-        assert!(outcomes.len() >= 3, "{}: {} distinct outcomes", path.display(), outcomes.len());
-        let typed = s.nodes.iter().filter(|n| matches!(n, Node::Trainee(t) if t.typed.is_some())).count();
+        assert!(
+            outcomes.len() >= 3,
+            "{}: {} distinct outcomes",
+            path.display(),
+            outcomes.len()
+        );
+        let typed = s
+            .nodes
+            .iter()
+            .filter(|n| matches!(n, Node::Trainee(t) if t.typed.is_some()))
+            .count();
         assert!(typed >= 1, "{}: no typed-response moment", path.display());
     }
 }

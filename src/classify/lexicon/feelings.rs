@@ -106,7 +106,7 @@ feelings! {
         "cry", "in tears", "upset", "upsetting", "grief", "grieving", "grieve", "mourning", "depressed",
         "depression", "heavy hearted", "heavy heart", "down in the dumps",
         "(feel|feeling|felt|feels|so|really|very|pretty|quite|been|get|getting) (down|low|blue|flat)",
-        "bereft", "sorrowful", "low mood", "gutted", "heartache", "aching", "missing (him|her|them)",
+        "bereft", "sorrowful", "low mood", "(feel|feeling|felt|so|absolutely|really|was|am|is|are) gutted", "heartache", "aching", "missing (him|her|them)",
     ],
     Sadness 3: [
         "devastated", "devastating", "devastation", "heartbroken", "heartbreaking", "broken hearted",
@@ -162,7 +162,7 @@ feelings! {
         "unheard", "not heard", "overlooked", "belittled", "excluded",
     ],
     Hurt 3: [
-        "stabbed in the back", "torn apart", "agony", "anguish", "gutted by", "deeply hurt", "so hurt",
+        "stabbed in the back", "torn apart", "agony", "anguish", "deeply hurt", "so hurt",
     ],
     Loneliness 2: [
         "lonely", "loneliness", "alone", "isolated", "isolation", "left out", "disconnected", "cut off",
@@ -192,7 +192,7 @@ feelings! {
     ],
     Overwhelm 2: [
         "overwhelmed", "overwhelming", "stressed", "stress", "stressful", "under pressure", "pressured",
-        "pressure", "swamped", "overloaded", "too much", "snowed under", "can not cope", "not coping",
+        "pressure", "swamped", "overloaded", "(it is|it is all|all|everything is|it has all been) too much", "too much for me", "snowed under", "can not cope", "not coping",
         "struggling", "strain", "juggling", "spread too thin", "stretched",
     ],
     Overwhelm 3: [

@@ -1,0 +1,357 @@
+//! The session: the client panel (portrait, cue, alliance indicator), the
+//! transcript, and the trainee's turn (choices by number key, Enter to confirm,
+//! or a typed response). Pause saves the session to resume later.
+
+use super::practice::Practice;
+use super::screens::Screen;
+use super::settings::Settings;
+use super::storage::Storage;
+use super::theme::Palette;
+use super::widgets::{palette, root_ui, words};
+use bevy::prelude::*;
+use bevy_egui::egui::{self, RichText};
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
+use rapport::session::{Line, Session};
+use rapport::vocab::{Emotion, Openness};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        draw_session.run_if(in_state(Screen::Session)),
+    );
+}
+
+/// What the trainee asked for this frame.
+enum Action {
+    Choose(String),
+    Type(String),
+    Pause,
+    Quit,
+}
+
+fn draw_session(
+    mut contexts: EguiContexts,
+    mut settings: ResMut<Settings>,
+    storage: Res<Storage>,
+    mut practice: ResMut<Practice>,
+    mut next: ResMut<NextState<Screen>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let palette = palette(&settings);
+    let Some(session) = practice.session.clone() else {
+        next.set(Screen::Library);
+        return Ok(());
+    };
+    let mut action = None;
+    let mut root = root_ui(ctx);
+    let choices: Vec<(String, String)> = session
+        .choices()
+        .iter()
+        .map(|c| (c.id.clone(), c.text.clone()))
+        .collect();
+    let typing_focused = ctx.memory(|m| m.focused().is_some());
+    // Number keys pick a choice, Enter confirms (unless the text box has focus).
+    if !typing_focused {
+        ctx.input(|input| {
+            for (i, key) in [
+                egui::Key::Num1,
+                egui::Key::Num2,
+                egui::Key::Num3,
+                egui::Key::Num4,
+                egui::Key::Num5,
+                egui::Key::Num6,
+                egui::Key::Num7,
+                egui::Key::Num8,
+                egui::Key::Num9,
+            ]
+            .iter()
+            .enumerate()
+            {
+                if input.key_pressed(*key) && i < choices.len() {
+                    practice.selected = Some(i);
+                }
+            }
+            if input.key_pressed(egui::Key::Enter)
+                && let Some(i) = practice.selected
+                && let Some((id, _)) = choices.get(i)
+            {
+                action = Some(Action::Choose(id.clone()));
+            }
+        });
+    }
+
+    egui::Panel::top("session-bar").show(&mut root, |ui| {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(&session.scenario().meta.title).strong());
+            ui.label(format!(
+                "\u{2022} session {} \u{2022} {} min in",
+                session.session_number(),
+                session.minute()
+            ));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .button("Quit")
+                    .on_hover_text("Leave without saving this attempt")
+                    .clicked()
+                {
+                    action = Some(Action::Quit);
+                }
+                if ui
+                    .button("Pause and save")
+                    .on_hover_text("Save the session and resume it later from the library")
+                    .clicked()
+                {
+                    action = Some(Action::Pause);
+                }
+            });
+        });
+    });
+
+    egui::Panel::left("client")
+        .resizable(false)
+        .exact_size(ui_width(ctx, 0.27))
+        .show(&mut root, |ui| {
+            let mut show_alliance = settings.show_alliance;
+            client_panel(ui, &session, &mut show_alliance, &palette);
+            // Write only on a real change, so the settings are not re-saved every frame.
+            if show_alliance != settings.show_alliance {
+                settings.show_alliance = show_alliance;
+            }
+        });
+
+    egui::Panel::bottom("turn").show(&mut root, |ui| {
+        ui.add_space(6.0);
+        if let Some(notice) = &practice.notice {
+            ui.label(RichText::new(notice).color(palette.poor));
+        }
+        if let Some(prompt) = session.pending_turn().and_then(|t| t.prompt.clone()) {
+            ui.label(RichText::new(prompt).italics().color(palette.muted));
+        }
+        for (i, (id, text)) in choices.iter().enumerate() {
+            let selected = practice.selected == Some(i);
+            let button =
+                egui::Button::selectable(selected, RichText::new(format!("{}.  {text}", i + 1)))
+                    .wrap()
+                    .min_size(egui::vec2(ui.available_width(), 0.0));
+            let response = ui.add(button);
+            if response.clicked() {
+                practice.selected = Some(i);
+            }
+            if response.double_clicked() {
+                action = Some(Action::Choose(id.clone()));
+            }
+        }
+        ui.horizontal(|ui| {
+            let confirm = egui::Button::new("Say it (Enter)");
+            if ui
+                .add_enabled(practice.selected.is_some(), confirm)
+                .clicked()
+                && let Some((id, _)) = practice.selected.and_then(|i| choices.get(i))
+            {
+                action = Some(Action::Choose(id.clone()));
+            }
+            ui.label(
+                RichText::new("Keys 1-9 pick a choice.")
+                    .small()
+                    .color(palette.muted),
+            );
+        });
+        if session.accepts_typing() {
+            ui.separator();
+            let hint = session
+                .pending_turn()
+                .and_then(|t| t.typed.as_ref())
+                .and_then(|t| t.hint.clone())
+                .unwrap_or_else(|| "Or type your own response...".to_owned());
+            ui.horizontal(|ui| {
+                let edit = ui.add(
+                    egui::TextEdit::singleline(&mut practice.typed)
+                        .hint_text(hint)
+                        .desired_width(ui.available_width() - 140.0),
+                );
+                let submit = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if (ui.button("Say it").clicked() || submit) && !practice.typed.trim().is_empty() {
+                    action = Some(Action::Type(practice.typed.clone()));
+                }
+            });
+        }
+        ui.add_space(6.0);
+    });
+
+    egui::CentralPanel::default().show(&mut root, |ui| {
+        egui::ScrollArea::vertical()
+            .stick_to_bottom(true)
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                transcript(ui, &session, &palette);
+            });
+    });
+
+    match action {
+        Some(Action::Choose(id)) => apply(&mut practice, |s| s.choose(&id).map(|_| ())),
+        Some(Action::Type(text)) => {
+            apply(&mut practice, |s| s.respond(&text).map(|_| ()));
+            if practice.notice.is_none() {
+                practice.typed.clear();
+            }
+        }
+        Some(Action::Pause) => {
+            practice.notice = Some(match practice.pause(&storage) {
+                Ok(()) => "Session paused. Resume it from the library.".to_owned(),
+                Err(e) => format!("The session could not be saved: {e}"),
+            });
+            next.set(Screen::Library);
+        }
+        Some(Action::Quit) => {
+            practice.session = None;
+            practice.notice = None;
+            next.set(Screen::Library);
+        }
+        None => {}
+    }
+    if practice.session.as_ref().is_some_and(Session::is_finished) {
+        let trainee = settings.trainee.clone();
+        practice.record_attempt(&storage, &trainee);
+        next.set(Screen::Debrief);
+    }
+    Ok(())
+}
+
+fn ui_width(ctx: &egui::Context, share: f32) -> f32 {
+    (ctx.viewport_rect().width() * share).clamp(260.0, 460.0)
+}
+
+fn apply(
+    practice: &mut Practice,
+    step: impl FnOnce(&mut Session) -> Result<(), rapport::session::SessionError>,
+) {
+    let Some(session) = practice.session.as_mut() else {
+        return;
+    };
+    practice.notice = step(session).err().map(|e| e.to_string());
+    practice.selected = None;
+}
+
+/// The client's last visible emotion and cue.
+fn last_client(session: &Session) -> (Emotion, Option<String>) {
+    session
+        .lines()
+        .iter()
+        .rev()
+        .find_map(|l| match l {
+            Line::Client { emotion, cue, .. } => Some((*emotion, cue.clone())),
+            _ => None,
+        })
+        .unwrap_or((Emotion::Neutral, None))
+}
+
+fn client_panel(ui: &mut egui::Ui, session: &Session, show_alliance: &mut bool, palette: &Palette) {
+    let client = &session.scenario().client;
+    let (emotion, cue) = last_client(session);
+    let state = session.state();
+    ui.add_space(8.0);
+    ui.vertical_centered(|ui| {
+        let size = (ui.available_width() * 0.8).min(260.0);
+        super::portrait::draw(ui, &client.portrait, emotion, state.openness, size);
+        ui.label(RichText::new(format!("{}, {}", client.name, client.age)).strong());
+        ui.label(RichText::new(format!("looks {}", words(emotion.as_str()))).color(palette.muted));
+    });
+    if let Some(cue) = cue {
+        ui.add_space(6.0);
+        ui.label(RichText::new(cue).italics());
+    }
+    ui.add_space(10.0);
+    ui.checkbox(show_alliance, "Show the alliance indicator");
+    if *show_alliance {
+        for (label, value) in [
+            ("Bond", state.bond),
+            ("Agreement on goals", state.goals),
+            ("Agreement on tasks", state.tasks),
+        ] {
+            ui.label(label);
+            ui.add(
+                egui::ProgressBar::new(value as f32 / 100.0)
+                    .fill(palette.accent)
+                    .desired_width(ui.available_width()),
+            );
+        }
+        let openness = match state.openness {
+            Openness::Guarded => "guarded",
+            Openness::Moderate => "moderately open",
+            Openness::Open => "open",
+        };
+        ui.label(format!("The client seems {openness}."));
+        if let Some(marker) = session.live_rupture() {
+            ui.label(
+                RichText::new(format!("Something shifted: {}", words(marker.as_str())))
+                    .color(palette.poor),
+            );
+        }
+    }
+}
+
+fn transcript(ui: &mut egui::Ui, session: &Session, palette: &Palette) {
+    let name = &session.scenario().client.name;
+    for line in session.lines() {
+        match line {
+            Line::Client { text, cue, .. } => {
+                bubble(ui, palette.client_bubble, |ui| {
+                    ui.label(RichText::new(name).strong());
+                    if let Some(cue) = cue {
+                        ui.label(RichText::new(cue).italics().small().color(palette.muted));
+                    }
+                    ui.label(text);
+                });
+            }
+            Line::Trainee { text, turn, .. } => {
+                bubble(ui, palette.trainee_bubble, |ui| {
+                    ui.label(RichText::new("You").strong());
+                    ui.label(text);
+                    if let Some(t) = session.turns().get(*turn)
+                        && t.epitome.is_some()
+                    {
+                        ui.label(
+                            RichText::new(format!(
+                                "Read as {} \u{2022} empathy {} \u{2022} warmth {}",
+                                words(t.intent.as_str()),
+                                t.scores.empathy,
+                                t.scores.warmth
+                            ))
+                            .small()
+                            .color(palette.muted),
+                        );
+                    }
+                });
+            }
+            Line::Narration {
+                text,
+                session: number,
+                ..
+            } => {
+                ui.add_space(6.0);
+                let heading = number.map(|n| format!("Session {n}. ")).unwrap_or_default();
+                ui.label(
+                    RichText::new(format!("{heading}{text}"))
+                        .italics()
+                        .color(palette.muted),
+                );
+                ui.add_space(6.0);
+            }
+            Line::Ending { title, .. } => {
+                ui.label(RichText::new(title).strong());
+            }
+        }
+    }
+}
+
+fn bubble(ui: &mut egui::Ui, fill: egui::Color32, add: impl FnOnce(&mut egui::Ui)) {
+    egui::Frame::new()
+        .fill(fill)
+        .corner_radius(8.0)
+        .inner_margin(10.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            add(ui);
+        });
+    ui.add_space(4.0);
+}

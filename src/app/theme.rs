@@ -1,0 +1,122 @@
+//! Applies the settings to egui: text sizes, colours and motion.
+
+use super::settings::{Settings, Theme};
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use egui::{Color32, FontFamily, FontId, TextStyle};
+
+/// Colours the screens use beyond egui's own.
+#[derive(Debug, Clone, Copy)]
+pub struct Palette {
+    pub accent: Color32,
+    pub good: Color32,
+    pub poor: Color32,
+    pub muted: Color32,
+    pub client_bubble: Color32,
+    pub trainee_bubble: Color32,
+}
+
+impl Palette {
+    pub fn for_theme(theme: Theme) -> Palette {
+        match theme {
+            Theme::Light => Palette {
+                accent: Color32::from_rgb(38, 94, 160),
+                good: Color32::from_rgb(30, 120, 70),
+                poor: Color32::from_rgb(170, 50, 40),
+                muted: Color32::from_rgb(90, 90, 100),
+                client_bubble: Color32::from_rgb(236, 240, 246),
+                trainee_bubble: Color32::from_rgb(226, 241, 232),
+            },
+            Theme::Dark => Palette {
+                accent: Color32::from_rgb(120, 170, 235),
+                good: Color32::from_rgb(110, 200, 140),
+                poor: Color32::from_rgb(240, 120, 110),
+                muted: Color32::from_rgb(170, 170, 180),
+                client_bubble: Color32::from_rgb(42, 48, 60),
+                trainee_bubble: Color32::from_rgb(36, 58, 46),
+            },
+            Theme::HighContrast => Palette {
+                accent: Color32::from_rgb(255, 230, 0),
+                good: Color32::from_rgb(0, 255, 120),
+                poor: Color32::from_rgb(255, 110, 110),
+                muted: Color32::WHITE,
+                client_bubble: Color32::BLACK,
+                trainee_bubble: Color32::from_rgb(0, 0, 60),
+            },
+        }
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(EguiPrimaryContextPass, apply_settings_to_egui);
+}
+
+/// Applies the settings whenever they differ from what was last applied (the
+/// egui context may not exist on the first frames, so a change flag alone
+/// could be missed).
+fn apply_settings_to_egui(
+    mut contexts: EguiContexts,
+    settings: Res<Settings>,
+    mut applied: Local<Option<Settings>>,
+) -> Result {
+    if applied.as_ref() == Some(&*settings) {
+        return Ok(());
+    }
+    let ctx = contexts.ctx_mut()?;
+    *applied = Some(settings.clone());
+    let mut visuals = match settings.theme {
+        Theme::Light => egui::Visuals::light(),
+        Theme::Dark => egui::Visuals::dark(),
+        Theme::HighContrast => high_contrast(),
+    };
+    visuals.hyperlink_color = Palette::for_theme(settings.theme).accent;
+    let body = settings.text_size.body_points();
+    // Both egui themes get the same style: Rapport's theme is the user's
+    // setting, not whatever the operating system prefers.
+    ctx.all_styles_mut(|style| {
+        style.visuals = visuals.clone();
+        style.text_styles = [
+            (
+                TextStyle::Heading,
+                FontId::new(body * 1.55, FontFamily::Proportional),
+            ),
+            (TextStyle::Body, FontId::new(body, FontFamily::Proportional)),
+            (
+                TextStyle::Button,
+                FontId::new(body, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Small,
+                FontId::new(body * 0.8, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Monospace,
+                FontId::new(body * 0.9, FontFamily::Monospace),
+            ),
+        ]
+        .into();
+        style.spacing.item_spacing = egui::vec2(body * 0.5, body * 0.45);
+        style.spacing.button_padding = egui::vec2(body * 0.6, body * 0.3);
+        style.animation_time = if settings.reduced_motion { 0.0 } else { 0.12 };
+    });
+    Ok(())
+}
+
+fn high_contrast() -> egui::Visuals {
+    let mut v = egui::Visuals::dark();
+    v.override_text_color = Some(Color32::WHITE);
+    v.panel_fill = Color32::BLACK;
+    v.window_fill = Color32::BLACK;
+    v.extreme_bg_color = Color32::BLACK;
+    v.faint_bg_color = Color32::from_gray(20);
+    let stroke = egui::Stroke::new(2.0, Color32::WHITE);
+    v.widgets.noninteractive.bg_stroke = stroke;
+    v.widgets.inactive.bg_stroke = stroke;
+    v.widgets.inactive.weak_bg_fill = Color32::from_gray(10);
+    v.widgets.inactive.bg_fill = Color32::from_gray(10);
+    v.widgets.hovered.bg_stroke = egui::Stroke::new(3.0, Color32::from_rgb(255, 230, 0));
+    v.widgets.active.bg_stroke = egui::Stroke::new(3.0, Color32::from_rgb(255, 230, 0));
+    v.selection.bg_fill = Color32::from_rgb(0, 70, 160);
+    v.selection.stroke = egui::Stroke::new(2.0, Color32::WHITE);
+    v
+}

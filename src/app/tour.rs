@@ -1,0 +1,224 @@
+//! `rapport --screenshot-tour DIR`: walks every screen in the real window,
+//! saves one PNG per screen and exits. Used by the tests and for the README.
+
+use super::catalog::{Catalog, ScenarioAsset};
+use super::practice::Practice;
+use super::screens::Screen;
+use super::settings::{Settings, TextSize, Theme};
+use super::storage::Storage;
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, save_to_disk};
+use bevy::winit::WinitSettings;
+use rapport::session::{Session, Strategy};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Frames to let a screen settle (layout, fonts, plots) before capturing it.
+const SETTLE_FRAMES: u32 = 20;
+/// Give up if a screenshot has not appeared on disk after this many frames.
+const MAX_WAIT_FRAMES: u32 = 1200;
+
+/// The scenario the tour plays, when present.
+const TOUR_SCENARIO: &str = "quiet-tuesday";
+
+#[derive(Resource)]
+struct Tour {
+    dir: PathBuf,
+    step: usize,
+    frames: u32,
+    waiting_for: Option<PathBuf>,
+}
+
+const SHOTS: [&str; 7] = [
+    "01-library.png",
+    "02-briefing.png",
+    "03-session.png",
+    "04-debrief.png",
+    "05-history.png",
+    "06-settings.png",
+    "07-session-projector.png",
+];
+
+pub(super) fn plugin(dir: PathBuf) -> impl Fn(&mut App) {
+    move |app: &mut App| {
+        // The tour must keep rendering without input.
+        app.insert_resource(WinitSettings::game())
+            .insert_resource(Tour {
+                dir: dir.clone(),
+                step: 0,
+                frames: 0,
+                waiting_for: None,
+            })
+            .add_systems(Update, run_tour);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn run_tour(
+    mut commands: Commands,
+    mut tour: ResMut<Tour>,
+    catalog: Res<Catalog>,
+    assets: Res<Assets<ScenarioAsset>>,
+    storage: Res<Storage>,
+    mut practice: ResMut<Practice>,
+    mut settings: ResMut<Settings>,
+    mut next: ResMut<NextState<Screen>>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    tour.frames += 1;
+    if let Some(path) = tour.waiting_for.clone() {
+        if std::fs::metadata(&path).is_ok_and(|m| m.len() > 0) {
+            tour.waiting_for = None;
+            tour.step += 1;
+            tour.frames = 0;
+            if tour.step == SHOTS.len() {
+                info!("screenshot tour finished: {}", tour.dir.display());
+                exit.write(AppExit::Success);
+            }
+        } else if tour.frames > MAX_WAIT_FRAMES {
+            error!("screenshot {} never appeared", path.display());
+            exit.write(AppExit::error());
+        }
+        return;
+    }
+    if tour.step >= SHOTS.len() {
+        return;
+    }
+    if tour.frames == 1 {
+        if !catalog.all_loaded(&assets) || catalog.handles.is_empty() {
+            tour.frames = 0;
+            if catalog.generation > 10_000 {
+                exit.write(AppExit::error());
+            }
+            return;
+        }
+        if let Err(message) = prepare_step(
+            tour.step,
+            &catalog,
+            &assets,
+            &storage,
+            &mut practice,
+            &mut settings,
+            &mut next,
+        ) {
+            error!("screenshot tour: {message}");
+            exit.write(AppExit::error());
+            return;
+        }
+    }
+    if tour.frames >= SETTLE_FRAMES {
+        let path = tour.dir.join(SHOTS[tour.step]);
+        commands
+            .spawn(Screenshot::primary_window())
+            .observe(save_to_disk(path.clone()));
+        tour.waiting_for = Some(path);
+        tour.frames = 0;
+    }
+}
+
+fn prepare_step(
+    step: usize,
+    catalog: &Catalog,
+    assets: &Assets<ScenarioAsset>,
+    storage: &Storage,
+    practice: &mut Practice,
+    settings: &mut Settings,
+    next: &mut NextState<Screen>,
+) -> Result<(), String> {
+    match step {
+        0 => next.set(Screen::Library),
+        1 => {
+            let scenarios: Vec<_> = catalog
+                .entries(assets)
+                .filter_map(|l| l.scenario.clone())
+                .collect();
+            let scenario = scenarios
+                .iter()
+                .find(|s| s.meta.id == TOUR_SCENARIO)
+                .or(scenarios.first())
+                .cloned()
+                .ok_or("no scenario loaded")?;
+            practice.open(Arc::new(scenario));
+            next.set(Screen::Briefing);
+        }
+        2 => {
+            practice.begin()?;
+            let session = practice.session.as_mut().ok_or("no session")?;
+            play_some(session)?;
+            next.set(Screen::Session);
+        }
+        3 => {
+            let session = practice.session.as_mut().ok_or("no session")?;
+            finish(session)?;
+            practice.record_attempt(storage, "tour");
+            practice.reflections[0] =
+                "They expected me to be disappointed, and went quiet to protect themselves."
+                    .to_owned();
+            next.set(Screen::Debrief);
+        }
+        4 => next.set(Screen::History),
+        5 => next.set(Screen::Settings),
+        6 => {
+            settings.text_size = TextSize::Projector;
+            settings.theme = Theme::HighContrast;
+            practice.begin()?;
+            let session = practice.session.as_mut().ok_or("no session")?;
+            play_some(session)?;
+            next.set(Screen::Session);
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// One typed response and a couple of choices, leaving the session open.
+fn play_some(session: &mut Session) -> Result<(), String> {
+    if session.accepts_typing() {
+        session
+            .respond("You seem a bit quieter today. I'm wondering what it's like for you to be here this morning.")
+            .map_err(|e| e.to_string())?;
+    }
+    for _ in 0..2 {
+        if session.is_finished() {
+            break;
+        }
+        let Some(id) = best_choice(session) else {
+            break;
+        };
+        let before = session.clone();
+        session.choose(&id).map_err(|e| e.to_string())?;
+        if session.is_finished() {
+            // Keep the session open for the picture.
+            *session = before;
+            break;
+        }
+    }
+    Ok(())
+}
+
+fn finish(session: &mut Session) -> Result<(), String> {
+    for _ in 0..rapport::session::MAX_AUTO_TURNS {
+        if session.is_finished() {
+            return Ok(());
+        }
+        match best_choice(session) {
+            Some(id) => session.choose(&id).map(|_| ()),
+            None => session.respond("Mm.").map(|_| ()),
+        }
+        .map_err(|e| e.to_string())?;
+    }
+    Err("the scenario did not end".to_owned())
+}
+
+fn best_choice(session: &Session) -> Option<String> {
+    let _ = Strategy::Best;
+    session
+        .choices()
+        .iter()
+        .max_by_key(|c| {
+            u32::from(c.scores.empathy)
+                + u32::from(c.scores.warmth)
+                + u32::from(c.scores.repair.unwrap_or(0))
+        })
+        .map(|c| c.id.clone())
+}
