@@ -2,6 +2,7 @@
 //! the classifier, scoring, debrief and records. No Bevy here, so every rule is
 //! testable in milliseconds and usable from the command line.
 
+pub mod assess;
 pub mod assign;
 pub mod classify;
 pub mod cli;

@@ -16,6 +16,7 @@
 //!
 //! [`jsonl`] runs the whole thing over JSON Lines for `rapport classify`.
 
+mod client;
 mod evidence;
 mod features;
 mod intent;
@@ -24,6 +25,7 @@ mod lexicon;
 mod score;
 mod text;
 
+pub use client::{ClientReading, read_client};
 pub use jsonl::{ClassifyStats, classify_jsonl};
 
 use crate::vocab::{FrameItem, Intent};

@@ -1,7 +1,9 @@
 //! The command line: argument parsing and one module per subcommand. Every
 //! subcommand works in a build without the `app` feature.
 
+mod assess;
 mod check;
+mod classify;
 mod drill;
 mod export;
 mod graph;
@@ -50,6 +52,10 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Write a folder of attempt records as a self-contained HTML cohort report.
     Report(report::ReportArgs),
+    /// Classify typed responses: JSON Lines {"client", "response"} on stdin, one JSON line out per line in.
+    Classify(classify::ClassifyArgs),
+    /// Score a whole transcript (JSON or RON list of {speaker, text}) and print the debrief.
+    Assess(assess::AssessArgs),
     /// Deliberate practice: respond to a drill's client statements and get feedback at once; --list or --json for scripts.
     Drill(drill::DrillArgs),
 }
@@ -70,6 +76,8 @@ pub fn run(command: Command) -> ExitCode {
         Command::Export(args) => export::run(args),
         Command::Report(args) => report::run(args),
         Command::Drill(args) => drill::run(args),
+        Command::Classify(args) => classify::run(args),
+        Command::Assess(args) => assess::run(args),
     }
 }
 

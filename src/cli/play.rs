@@ -4,7 +4,7 @@
 use crate::debrief::{Debrief, text};
 use crate::records::{AttemptRecord, write_atomic};
 use crate::scenario::{Scenario, load_file};
-use crate::session::{Line, Playthrough, Session, Strategy, play_auto};
+use crate::session::{Line, Playthrough, Session, Strategy, Turn, play_auto};
 use clap::{Args, ValueEnum};
 use serde_json::json;
 use std::io::{BufRead, Write};
@@ -154,18 +154,38 @@ pub fn run(args: PlayArgs) -> ExitCode {
 
 /// The JSON summary of a played session.
 pub fn session_json(session: &Session, debrief: &Debrief) -> serde_json::Value {
-    json!({
+    let mut summary = json!({
         "scenario": session.scenario().meta.id,
         "seed": session.seed(),
-        "turns": session.turns().iter().map(|t| json!({
-            "node": t.node,
-            "answer": t.answer,
-            "text": t.text,
-            "intent": t.intent,
-            "empathy": t.scores.empathy,
-            "warmth": t.scores.warmth,
-            "repair": t.scores.repair,
-        })).collect::<Vec<_>>(),
+        "turns": turns_json(session.turns()),
+        "ending": session.ending().map(|e| json!({"id": e.id, "outcome": e.outcome, "title": e.title})),
+        "lines": session.lines(),
+    });
+    add_debrief_json(&mut summary, debrief);
+    summary
+}
+
+/// Each trainee turn with its intent and scores, as `--json` prints them.
+pub fn turns_json(turns: &[Turn]) -> Vec<serde_json::Value> {
+    turns
+        .iter()
+        .map(|t| {
+            json!({
+                "node": t.node,
+                "answer": t.answer,
+                "text": t.text,
+                "intent": t.intent,
+                "empathy": t.scores.empathy,
+                "warmth": t.scores.warmth,
+                "repair": t.scores.repair,
+            })
+        })
+        .collect()
+}
+
+/// Adds the debrief's fields to a JSON summary: one shape for `play` and `assess`.
+pub fn add_debrief_json(summary: &mut serde_json::Value, debrief: &Debrief) {
+    let fields = json!({
         "scores": debrief.scores,
         "miti": debrief.miti,
         "frame": debrief.frame,
@@ -178,9 +198,10 @@ pub fn session_json(session: &Session, debrief: &Debrief) -> serde_json::Value {
         })).collect::<Vec<_>>(),
         "client_feedback": debrief.client_feedback,
         "alliance": debrief.alliance,
-        "ending": session.ending().map(|e| json!({"id": e.id, "outcome": e.outcome, "title": e.title})),
-        "lines": session.lines(),
-    })
+    });
+    if let (Some(summary), serde_json::Value::Object(fields)) = (summary.as_object_mut(), fields) {
+        summary.extend(fields);
+    }
 }
 
 fn print_line(line: &Line) {

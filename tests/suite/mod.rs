@@ -1,5 +1,6 @@
 //! The integration tests, one module per area.
 
+mod assess;
 mod classifier;
 mod cli;
 mod drills;
