@@ -2,6 +2,7 @@
 //! the ten skills with quoted evidence, the client's voice, rewind to any turn
 //! with branches side by side, and written reflections saved with the attempt.
 
+use super::charts::{Axes, Series, chart_height, line_chart};
 use super::practice::{Practice, REFLECTION_PROMPTS};
 use super::screens::Screen;
 use super::settings::Settings;
@@ -11,7 +12,6 @@ use super::widgets::{palette, rating_text, root_ui, score_bar, words};
 use bevy::prelude::*;
 use bevy_egui::egui::{self, RichText};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
-use egui_plot::{Legend, Line, Plot, PlotPoints};
 use rapport::debrief::Debrief;
 use rapport::scoring::describe;
 use rapport::session::Session;
@@ -170,7 +170,7 @@ fn scores_section(ui: &mut egui::Ui, debrief: &Debrief, palette: &Palette) {
 
 fn charts_section(ui: &mut egui::Ui, session: &Session, debrief: &Debrief, palette: &Palette) {
     ui.heading("Over the session");
-    let height = (ui.text_style_height(&egui::TextStyle::Body) * 11.0).max(160.0);
+    let height = chart_height(ui);
     let states = session.state_history();
     let alliance: Vec<[f64; 2]> = states
         .iter()
@@ -182,69 +182,80 @@ fn charts_section(ui: &mut egui::Ui, session: &Session, debrief: &Debrief, palet
         .enumerate()
         .map(|(i, s)| [i as f64, f64::from(s.openness.rank() * 50)])
         .collect();
+    let turns = debrief.per_turn.len() as f64;
+    let per_turn = |f: &dyn Fn(&rapport::session::TurnScores) -> Option<u8>| -> Vec<[f64; 2]> {
+        debrief
+            .per_turn
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| f(s).map(|v| [(i + 1) as f64, f64::from(v)]))
+            .collect()
+    };
     ui.columns(2, |columns| {
-        columns[0].label("Alliance and openness after each of your turns");
-        Plot::new("alliance-plot")
-            .height(height)
-            .legend(Legend::default())
-            .include_y(0.0)
-            .include_y(100.0)
-            .allow_zoom(false)
-            .allow_drag(false)
-            .allow_scroll(false)
-            .show(&mut columns[0], |plot| {
-                plot.line(
-                    Line::new("Alliance", PlotPoints::from(alliance))
-                        .color(palette.accent)
-                        .width(2.5),
-                );
-                plot.line(
-                    Line::new("Openness", PlotPoints::from(openness))
-                        .color(palette.good)
-                        .width(2.0),
-                );
-            });
-        columns[1].label("Empathy, warmth and repair per turn");
-        let series = |f: &dyn Fn(&rapport::session::TurnScores) -> Option<u8>| -> Vec<[f64; 2]> {
-            debrief
-                .per_turn
-                .iter()
-                .enumerate()
-                .filter_map(|(i, s)| f(s).map(|v| [(i + 1) as f64, f64::from(v)]))
-                .collect()
-        };
-        Plot::new("dimension-plot")
-            .height(height)
-            .legend(Legend::default())
-            .include_y(0.0)
-            .include_y(100.0)
-            .allow_zoom(false)
-            .allow_drag(false)
-            .allow_scroll(false)
-            .show(&mut columns[1], |plot| {
-                plot.line(
-                    Line::new("Empathy", PlotPoints::from(series(&|s| Some(s.empathy))))
-                        .color(palette.accent)
-                        .width(2.5),
-                );
-                plot.line(
-                    Line::new("Warmth", PlotPoints::from(series(&|s| Some(s.warmth))))
-                        .color(palette.good)
-                        .width(2.0),
-                );
-                plot.points(
-                    egui_plot::Points::new("Repair", PlotPoints::from(series(&|s| s.repair)))
-                        .color(palette.poor)
-                        .radius(5.0),
-                );
-            });
+        columns[0].label(
+            "Alliance and openness (0 guarded, 100 open), from the start to each of your turns",
+        );
+        line_chart(
+            &mut columns[0],
+            "alliance-plot",
+            height,
+            &Axes {
+                x_label: "your turn (0 = the start)",
+                x_range: (0.0, turns.max(1.0)),
+                y_range: (0.0, 100.0),
+            },
+            vec![
+                Series {
+                    name: "Alliance",
+                    colour: palette.accent,
+                    points: alliance,
+                },
+                Series {
+                    name: "Openness",
+                    colour: palette.good,
+                    points: openness,
+                },
+            ],
+        );
+        columns[1].label("Empathy, warmth and repair on each of your turns");
+        line_chart(
+            &mut columns[1],
+            "dimension-plot",
+            height,
+            &Axes {
+                x_label: "your turn",
+                x_range: (1.0, turns.max(2.0)),
+                y_range: (0.0, 100.0),
+            },
+            vec![
+                Series {
+                    name: "Empathy",
+                    colour: palette.accent,
+                    points: per_turn(&|s| Some(s.empathy)),
+                },
+                Series {
+                    name: "Warmth",
+                    colour: palette.good,
+                    points: per_turn(&|s| Some(s.warmth)),
+                },
+                Series {
+                    name: "Repair",
+                    colour: palette.poor,
+                    points: per_turn(&|s| s.repair),
+                },
+            ],
+        );
     });
 }
 
 fn skills_section(ui: &mut egui::Ui, debrief: &Debrief, palette: &Palette) {
     ui.heading("The ten skills");
     for rating in &debrief.skills {
-        let title = format!("{}   {}", rating.skill.label(), rating_text(rating.rating));
+        let title = format!(
+            "{}  \u{00b7}  {}",
+            rating.skill.label(),
+            rating_text(rating.rating)
+        );
         egui::CollapsingHeader::new(RichText::new(title).strong())
             .id_salt(rating.skill.as_str())
             .default_open(rating.rating.is_some_and(|r| r <= 2))

@@ -1,5 +1,6 @@
 //! Past attempts with dates and scores, and the trend of each skill over time.
 
+use super::charts::{Axes, Series, chart_height, line_chart};
 use super::practice::Attempts;
 use super::screens::Screen;
 use super::settings::Settings;
@@ -7,7 +8,6 @@ use super::widgets::{nav_bar, palette, root_ui, words};
 use bevy::prelude::*;
 use bevy_egui::egui::{self, RichText};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
-use egui_plot::{Legend, Line, Plot, PlotPoints};
 use rapport::scoring::describe;
 use rapport::vocab::Skill;
 
@@ -48,79 +48,76 @@ fn draw_history(
                     );
                 }
                 if !records.is_empty() {
-                    let height = (ui.text_style_height(&egui::TextStyle::Body) * 11.0).max(160.0);
-                    ui.columns(2, |columns| {
-                        columns[0].label("Your three scores, attempt by attempt");
-                        let series = |f: &dyn Fn(
-                            &rapport::scoring::DimensionScores,
-                        ) -> Option<u8>|
-                         -> Vec<[f64; 2]> {
-                            records
-                                .iter()
-                                .enumerate()
-                                .filter_map(|(i, r)| {
-                                    f(&r.debrief.scores).map(|v| [(i + 1) as f64, f64::from(v)])
-                                })
-                                .collect()
-                        };
-                        Plot::new("history-scores")
-                            .height(height)
-                            .legend(Legend::default())
-                            .include_y(0.0)
-                            .include_y(100.0)
-                            .allow_zoom(false)
-                            .allow_drag(false)
-                            .allow_scroll(false)
-                            .show(&mut columns[0], |plot| {
-                                plot.line(
-                                    Line::new("Empathy", PlotPoints::from(series(&|s| s.empathy)))
-                                        .color(palette.accent)
-                                        .width(2.5),
-                                );
-                                plot.line(
-                                    Line::new("Warmth", PlotPoints::from(series(&|s| s.warmth)))
-                                        .color(palette.good)
-                                        .width(2.0),
-                                );
-                                plot.line(
-                                    Line::new("Repair", PlotPoints::from(series(&|s| s.repair)))
-                                        .color(palette.poor)
-                                        .width(2.0),
-                                );
-                            });
-                        let ui = &mut columns[1];
-                        egui::ComboBox::from_label("Skill trend")
-                            .selected_text(trend.0.label())
-                            .show_ui(ui, |ui| {
-                                for skill in Skill::ALL {
-                                    ui.selectable_value(&mut trend.0, *skill, skill.label());
-                                }
-                            });
-                        let skill = trend.0;
-                        let points: Vec<[f64; 2]> = records
+                    let height = chart_height(ui);
+                    let attempts_shown = records.len() as f64;
+                    let per_attempt = |f: &dyn Fn(
+                        &rapport::records::AttemptRecord,
+                    ) -> Option<u8>|
+                     -> Vec<[f64; 2]> {
+                        records
                             .iter()
                             .enumerate()
-                            .filter_map(|(i, r)| {
-                                r.debrief
-                                    .skill(skill)
-                                    .and_then(|s| s.rating)
-                                    .map(|v| [(i + 1) as f64, f64::from(v)])
-                            })
-                            .collect();
-                        Plot::new("history-skill")
-                            .height(height - ui.text_style_height(&egui::TextStyle::Body) * 2.0)
-                            .include_y(1.0)
-                            .include_y(5.0)
-                            .allow_zoom(false)
-                            .allow_drag(false)
-                            .allow_scroll(false)
-                            .show(ui, |plot| {
-                                plot.line(
-                                    Line::new(skill.label(), PlotPoints::from(points))
-                                        .color(palette.accent)
-                                        .width(2.5),
-                                );
-                            });
+                            .filter_map(|(i, r)| f(r).map(|v| [(i + 1) as f64, f64::from(v)]))
+                            .collect()
+                    };
+                    ui.columns(2, |columns| {
+                        columns[0].label("Your three scores, attempt by attempt");
+                        line_chart(
+                            &mut columns[0],
+                            "history-scores",
+                            height,
+                            &Axes {
+                                x_label: "attempt",
+                                x_range: (0.5, attempts_shown + 0.5),
+                                y_range: (0.0, 100.0),
+                            },
+                            vec![
+                                Series {
+                                    name: "Empathy",
+                                    colour: palette.accent,
+                                    points: per_attempt(&|r| r.debrief.scores.empathy),
+                                },
+                                Series {
+                                    name: "Warmth",
+                                    colour: palette.good,
+                                    points: per_attempt(&|r| r.debrief.scores.warmth),
+                                },
+                                Series {
+                                    name: "Repair",
+                                    colour: palette.poor,
+                                    points: per_attempt(&|r| r.debrief.scores.repair),
+                                },
+                            ],
+                        );
+                        let ui = &mut columns[1];
+                        ui.horizontal(|ui| {
+                            ui.label("Trend of one skill (1-5):");
+                            egui::ComboBox::from_id_salt("trend-skill")
+                                .selected_text(trend.0.label())
+                                .show_ui(ui, |ui| {
+                                    for skill in Skill::ALL {
+                                        ui.selectable_value(&mut trend.0, *skill, skill.label());
+                                    }
+                                });
+                        });
+                        let skill = trend.0;
+                        let ratings =
+                            per_attempt(&|r| r.debrief.skill(skill).and_then(|s| s.rating));
+                        line_chart(
+                            ui,
+                            "history-skill",
+                            height - ui.text_style_height(&egui::TextStyle::Body) * 1.5,
+                            &Axes {
+                                x_label: "attempt",
+                                x_range: (0.5, attempts_shown + 0.5),
+                                y_range: (1.0, 5.0),
+                            },
+                            vec![Series {
+                                name: skill.label(),
+                                colour: palette.accent,
+                                points: ratings,
+                            }],
+                        );
                     });
                     ui.add_space(8.0);
                     egui::Grid::new("attempts")

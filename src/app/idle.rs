@@ -16,7 +16,9 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-fn drop_unchanged_modifier_events(mut contexts: Query<(&mut EguiContext, &mut EguiInput)>) {
+pub(super) fn drop_unchanged_modifier_events(
+    mut contexts: Query<(&mut EguiContext, &mut EguiInput)>,
+) {
     for (mut context, mut input) in &mut contexts {
         let current = context.get_mut().input(|i| i.modifiers);
         input

@@ -110,7 +110,9 @@ fn draw_library(
                     .hint_text("title, client, tag...")
                     .desired_width(260.0),
             );
-            egui::ComboBox::from_label("Phase")
+            ui.add_space(12.0);
+            ui.label("Phase");
+            egui::ComboBox::from_id_salt("phase-filter")
                 .selected_text(
                     filter
                         .phase
@@ -122,7 +124,9 @@ fn draw_library(
                         ui.selectable_value(&mut filter.phase, Some(*phase), words(phase.as_str()));
                     }
                 });
-            egui::ComboBox::from_label("Skill")
+            ui.add_space(12.0);
+            ui.label("Skill");
+            egui::ComboBox::from_id_salt("skill-filter")
                 .selected_text(filter.skill.map_or("Any skill", |s| s.label()))
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut filter.skill, None, "Any skill");
@@ -274,7 +278,7 @@ fn draw_briefing(
     egui::Panel::bottom("briefing-actions").show(&mut root, |ui| {
         ui.add_space(6.0);
         ui.horizontal(|ui| {
-            if ui.button("\u{2190} Back to the library").clicked() {
+            if ui.button("Back to the library").clicked() {
                 next.set(Screen::Library);
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {

@@ -2,6 +2,7 @@
 //! `main.rs` calls [`run`]; this module only assembles the feature plugins.
 
 mod catalog;
+mod charts;
 mod debrief_ui;
 mod history;
 mod idle;
@@ -15,6 +16,9 @@ mod storage;
 mod theme;
 mod tour;
 mod widgets;
+
+#[cfg(test)]
+mod tests;
 
 use bevy::asset::AssetMetaCheck;
 use bevy::prelude::*;

@@ -55,6 +55,7 @@ impl Practice {
         self.debrief = None;
         self.typed.clear();
         self.selected = None;
+        self.notice = None;
         Ok(())
     }
 

@@ -35,6 +35,7 @@ fn draw_session(
     storage: Res<Storage>,
     mut practice: ResMut<Practice>,
     mut next: ResMut<NextState<Screen>>,
+    mut follow: Local<FollowTranscript>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let palette = palette(&settings);
@@ -184,6 +185,14 @@ fn draw_session(
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 transcript(ui, &session, &palette);
+                // New lines (or a resumed session) scroll into view; otherwise
+                // the trainee's own scrolling is left alone.
+                if follow.should_scroll(
+                    session.lines().len(),
+                    settings.text_size.body_points() as u32,
+                ) {
+                    ui.scroll_to_cursor(Some(egui::Align::BOTTOM));
+                }
             });
     });
 
@@ -215,6 +224,30 @@ fn draw_session(
         next.set(Screen::Debrief);
     }
     Ok(())
+}
+
+/// Keeps the newest line in view. New lines or a new text size (which reflows
+/// everything) scroll to the bottom for a few frames, since the layout settles
+/// over more than one frame; otherwise the trainee's own scrolling is left alone.
+#[derive(Default)]
+struct FollowTranscript {
+    seen: (usize, u32),
+    frames_left: u8,
+}
+
+impl FollowTranscript {
+    fn should_scroll(&mut self, lines: usize, text_size: u32) -> bool {
+        if (lines, text_size) != self.seen {
+            self.seen = (lines, text_size);
+            self.frames_left = 4;
+        }
+        if self.frames_left > 0 {
+            self.frames_left -= 1;
+            true
+        } else {
+            false
+        }
+    }
 }
 
 fn ui_width(ctx: &egui::Context, share: f32) -> f32 {

@@ -75,6 +75,9 @@ fn apply_settings_to_egui(
     // setting, not whatever the operating system prefers.
     ctx.all_styles_mut(|style| {
         style.visuals = visuals.clone();
+        // egui's debug builds flag sub-pixel widget positions in orange; that
+        // is a developer aid, not something a trainee should ever see.
+        style.debug.show_unaligned = false;
         style.text_styles = [
             (
                 TextStyle::Heading,
@@ -97,6 +100,10 @@ fn apply_settings_to_egui(
         .into();
         style.spacing.item_spacing = egui::vec2(body * 0.5, body * 0.45);
         style.spacing.button_padding = egui::vec2(body * 0.6, body * 0.3);
+        // Checkboxes and radio buttons grow with the text, or they vanish on a projector.
+        style.spacing.icon_width = body * 0.9;
+        style.spacing.icon_width_inner = body * 0.5;
+        style.spacing.interact_size.y = body * 1.3;
         style.animation_time = if settings.reduced_motion { 0.0 } else { 0.12 };
     });
     Ok(())

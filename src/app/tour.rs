@@ -9,7 +9,8 @@ use super::storage::Storage;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 use bevy::winit::WinitSettings;
-use rapport::session::{Session, Strategy};
+use rapport::records::AttemptRecord;
+use rapport::session::{Session, Strategy, play_auto};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -156,7 +157,10 @@ fn prepare_step(
                     .to_owned();
             next.set(Screen::Debrief);
         }
-        4 => next.set(Screen::History),
+        4 => {
+            earlier_attempts(catalog, assets, storage)?;
+            next.set(Screen::History);
+        }
         5 => next.set(Screen::Settings),
         6 => {
             settings.text_size = TextSize::Projector;
@@ -167,6 +171,29 @@ fn prepare_step(
             next.set(Screen::Session);
         }
         _ => {}
+    }
+    Ok(())
+}
+
+/// Two attempts dated earlier in the week, so the history screen shows a trend
+/// as a trainee who has practised a few times would see it.
+fn earlier_attempts(
+    catalog: &Catalog,
+    assets: &Assets<ScenarioAsset>,
+    storage: &Storage,
+) -> Result<(), String> {
+    let scenario = catalog
+        .entries(assets)
+        .filter_map(|l| l.scenario.clone())
+        .find(|s| s.meta.id == TOUR_SCENARIO)
+        .ok_or("the tour scenario is not loaded")?;
+    let scenario = Arc::new(scenario);
+    for (days_ago, strategy) in [(6, Strategy::Worst), (3, Strategy::Random)] {
+        let session = play_auto(scenario.clone(), 7, strategy).map_err(|e| e.to_string())?;
+        let started = chrono::Utc::now() - chrono::Duration::days(days_ago);
+        let mut record = AttemptRecord::from_session(&session, "tour", started);
+        record.ended_at = started + chrono::Duration::minutes(12);
+        storage.save_attempt(&record)?;
     }
     Ok(())
 }
@@ -211,7 +238,6 @@ fn finish(session: &mut Session) -> Result<(), String> {
 }
 
 fn best_choice(session: &Session) -> Option<String> {
-    let _ = Strategy::Best;
     session
         .choices()
         .iter()

@@ -84,14 +84,20 @@ pub fn chips(ui: &mut Ui, items: impl IntoIterator<Item = String>, palette: &Pal
     });
 }
 
-/// A rating of 1-5 as filled and empty dots, or "not observed".
+/// A rating of 1-5 in words, or "not observed". Words rather than symbols:
+/// the bundled fonts have no reliable star or dot glyphs.
 pub fn rating_text(rating: Option<u8>) -> String {
     match rating {
-        Some(r) => format!(
-            "{}{}  {r}/5",
-            "\u{25cf}".repeat(r as usize),
-            "\u{25cb}".repeat(5 - r as usize)
-        ),
+        Some(r) => {
+            let word = match r {
+                1 => "a first step",
+                2 => "developing",
+                3 => "solid",
+                4 => "strong",
+                _ => "excellent",
+            };
+            format!("{r}/5, {word}")
+        }
         None => "not observed".to_owned(),
     }
 }

@@ -11,3 +11,5 @@ mod records;
 mod scenarios;
 mod supervisor;
 pub mod util;
+#[cfg(feature = "app")]
+mod window;

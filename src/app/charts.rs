@@ -1,0 +1,66 @@
+//! Small line charts with fixed axes, shared by the debrief and history
+//! screens: a chart that rescales itself around two points reads as noise.
+
+use bevy_egui::egui::{self, Color32, Ui};
+use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
+
+/// One named series of `(x, y)` points.
+pub struct Series {
+    pub name: &'static str,
+    pub colour: Color32,
+    pub points: Vec<[f64; 2]>,
+}
+
+/// What a chart shows on its axes.
+pub struct Axes {
+    pub x_label: &'static str,
+    /// The x range always shown, so one point is not stretched across the chart.
+    pub x_range: (f64, f64),
+    pub y_range: (f64, f64),
+}
+
+/// Draws the series as lines with a dot on every point (a lone value still shows).
+pub fn line_chart(ui: &mut Ui, id: &str, height: f32, axes: &Axes, series: Vec<Series>) {
+    Plot::new(id)
+        .height(height)
+        .legend(Legend::default())
+        .x_axis_label(axes.x_label)
+        // Turns and attempts are whole numbers; half a turn means nothing.
+        .x_axis_formatter(|mark, _range| {
+            if mark.value.fract() == 0.0 {
+                format!("{}", mark.value)
+            } else {
+                String::new()
+            }
+        })
+        .include_x(axes.x_range.0)
+        .include_x(axes.x_range.1)
+        .include_y(axes.y_range.0)
+        .include_y(axes.y_range.1)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .show(ui, |plot| {
+            for series in series {
+                if series.points.len() > 1 {
+                    plot.line(
+                        Line::new(series.name, PlotPoints::from(series.points.clone()))
+                            .color(series.colour)
+                            .width(2.5),
+                    );
+                }
+                plot.points(
+                    Points::new(series.name, PlotPoints::from(series.points))
+                        .color(series.colour)
+                        .filled(true)
+                        .radius(4.0),
+                );
+            }
+        });
+}
+
+/// A chart height that grows with the text size, so projector mode stays legible.
+pub fn chart_height(ui: &Ui) -> f32 {
+    (ui.text_style_height(&egui::TextStyle::Body) * 11.0).max(170.0)
+}
