@@ -1,6 +1,7 @@
 //! The library of scenarios (search, filters, best results, broken files with
 //! their diagnostics) and the briefing before a session.
 
+use super::assignment::{Assignments, assignment_panel};
 use super::catalog::{Catalog, ScenarioAsset};
 use super::practice::{Attempts, Practice};
 use super::screens::Screen;
@@ -66,11 +67,18 @@ fn draw_library(
     mut filter: ResMut<LibraryFilter>,
     mut practice: ResMut<Practice>,
     mut next: ResMut<NextState<Screen>>,
+    mut assignments: ResMut<Assignments>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let palette = palette(&settings);
     let mut root = root_ui(ctx);
     nav_bar(&mut root, Screen::Library, &mut next);
+    let scenarios: Vec<Arc<Scenario>> = catalog
+        .entries(&assets)
+        .filter_map(|l| l.scenario.clone().map(Arc::new))
+        .collect();
+    // The scenario whose briefing the trainee asked for, opened after drawing.
+    let mut to_open: Option<String> = None;
     let best = best_results(&attempts);
     egui::CentralPanel::default().show(&mut root, |ui| {
         ui.heading("Scenario library");
@@ -102,6 +110,22 @@ fn draw_library(
         }
         if let Some(notice) = &practice.notice {
             ui.label(RichText::new(notice).color(palette.accent));
+        }
+        let title_of = |id: &str| {
+            scenarios
+                .iter()
+                .find(|s| s.meta.id == id)
+                .map(|s| s.meta.title.clone())
+        };
+        if let Some(id) = assignment_panel(
+            ui,
+            &mut assignments,
+            &attempts,
+            &settings,
+            &palette,
+            title_of,
+        ) {
+            to_open = Some(id);
         }
         ui.horizontal_wrapped(|ui| {
             ui.label("Search");
@@ -164,8 +188,7 @@ fn draw_library(
                                     egui::Layout::right_to_left(egui::Align::Center),
                                     |ui| {
                                         if ui.button("Open briefing").clicked() {
-                                            practice.open(Arc::new(scenario.clone()));
-                                            next.set(Screen::Briefing);
+                                            to_open = Some(scenario.meta.id.clone());
                                         }
                                     },
                                 );
@@ -231,6 +254,11 @@ fn draw_library(
                 }
             });
     });
+    if let Some(scenario) = to_open.and_then(|id| scenarios.into_iter().find(|s| s.meta.id == id)) {
+        practice.open(scenario.clone());
+        practice.assignment = assignments.tag_for(&scenario.meta.id);
+        next.set(Screen::Briefing);
+    }
     Ok(())
 }
 

@@ -34,6 +34,8 @@ pub struct Practice {
     pub reflections: [String; 3],
     /// A message for the trainee (saved, or what went wrong).
     pub notice: Option<String>,
+    /// The assignment set this attempt counts for, if any.
+    pub assignment: Option<String>,
 }
 
 impl Practice {
@@ -79,6 +81,7 @@ impl Practice {
         let started = self.started_at.unwrap_or_else(Utc::now);
         let mut record =
             AttemptRecord::from_session(session, trainee_or_anonymous(trainee), started);
+        record.assignment = self.assignment.clone();
         if let Some(previous) = &self.record {
             // The same attempt, continued after a rewind: keep its identity.
             record.id = previous.id.clone();

@@ -12,6 +12,10 @@ pub enum Screen {
     Debrief,
     History,
     Settings,
+    /// Deliberate-practice drills: one statement, a response, feedback at once.
+    Drills,
+    /// The supervisor's view of a folder of attempt records.
+    Records,
 }
 
 pub(super) fn plugin(app: &mut App) {

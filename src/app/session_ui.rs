@@ -3,6 +3,7 @@
 //! or a typed response). Pause saves the session to resume later.
 
 use super::practice::Practice;
+use super::presenter::{self, Presenter, Vote};
 use super::screens::Screen;
 use super::settings::Settings;
 use super::storage::Storage;
@@ -36,6 +37,7 @@ fn draw_session(
     mut practice: ResMut<Practice>,
     mut next: ResMut<NextState<Screen>>,
     mut follow: Local<FollowTranscript>,
+    mut presenter: ResMut<Presenter>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let palette = palette(&settings);
@@ -51,8 +53,12 @@ fn draw_session(
         .map(|c| (c.id.clone(), c.text.clone()))
         .collect();
     let typing_focused = ctx.memory(|m| m.focused().is_some());
+    // In presenter mode the class discusses and votes before anyone answers.
+    let voting = presenter
+        .vote_for(&session, choices.len())
+        .is_some_and(|vote| vote.open);
     // Number keys pick a choice, Enter confirms (unless the text box has focus).
-    if !typing_focused {
+    if !typing_focused && !voting {
         ctx.input(|input| {
             for (i, key) in [
                 egui::Key::Num1,
@@ -90,6 +96,17 @@ fn draw_session(
                 session.minute()
             ));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if !presenter.on
+                    && ui
+                        .button("Present")
+                        .on_hover_text(
+                            "For a classroom projector: full screen, very large text, scores hidden until you reveal them, a class vote before each choice",
+                        )
+                        .clicked()
+                {
+                    presenter.on = true;
+                    presenter.revealed = false;
+                }
                 if ui
                     .button("Quit")
                     .on_hover_text("Leave without saving this attempt")
@@ -107,13 +124,26 @@ fn draw_session(
             });
         });
     });
+    if presenter.on {
+        // The instructor's controls get a row of their own: at projector
+        // size they would push the title off the session bar.
+        egui::Panel::top("presenter-bar").show(&mut root, |ui| {
+            ui.horizontal_wrapped(|ui| presenter_controls(ui, &mut presenter));
+        });
+    }
 
     egui::Panel::left("client")
         .resizable(false)
         .exact_size(ui_width(ctx, 0.27))
         .show(&mut root, |ui| {
             let mut show_alliance = settings.show_alliance;
-            client_panel(ui, &session, &mut show_alliance, &palette);
+            client_panel(
+                ui,
+                &session,
+                &mut show_alliance,
+                presenter.scores_visible(),
+                &palette,
+            );
             // Write only on a real change, so the settings are not re-saved every frame.
             if show_alliance != settings.show_alliance {
                 settings.show_alliance = show_alliance;
@@ -127,6 +157,12 @@ fn draw_session(
         }
         if let Some(prompt) = session.pending_turn().and_then(|t| t.prompt.clone()) {
             ui.label(RichText::new(prompt).italics().color(palette.muted));
+        }
+        if voting {
+            if let Some(vote) = presenter.vote.as_mut() {
+                practice.selected = class_vote(ui, vote, &choices, &palette).or(practice.selected);
+            }
+            return;
         }
         for (i, (id, text)) in choices.iter().enumerate() {
             let selected = practice.selected == Some(i);
@@ -184,17 +220,34 @@ fn draw_session(
             .stick_to_bottom(true)
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                transcript(ui, &session, &palette);
+                transcript(ui, &session, presenter.scores_visible(), &palette);
                 // New lines (or a resumed session) scroll into view; otherwise
                 // the trainee's own scrolling is left alone.
                 if follow.should_scroll(
                     session.lines().len(),
-                    settings.text_size.body_points() as u32,
+                    presenter::effective_text_size(&settings, &presenter).body_points() as u32,
                 ) {
                     ui.scroll_to_cursor(Some(egui::Align::BOTTOM));
                 }
             });
     });
+
+    let mut show_map = presenter.show_map;
+    egui::Window::new("Branch map")
+        .open(&mut show_map)
+        .default_size(ctx.viewport_rect().size() * egui::vec2(0.6, 0.5))
+        .default_pos(ctx.viewport_rect().right_top() + egui::vec2(-20.0, 120.0))
+        .pivot(egui::Align2::RIGHT_TOP)
+        .show(ctx, |ui| {
+            ui.label(
+                RichText::new(
+                    "The path taken so far is highlighted; the ring marks where you are.",
+                )
+                .small(),
+            );
+            presenter::branch_map(ui, &session, &palette);
+        });
+    presenter.show_map = show_map;
 
     match action {
         Some(Action::Choose(id)) => apply(&mut practice, |s| s.choose(&id).map(|_| ())),
@@ -224,6 +277,64 @@ fn draw_session(
         next.set(Screen::Debrief);
     }
     Ok(())
+}
+
+/// The instructor's buttons while presenting.
+fn presenter_controls(ui: &mut egui::Ui, presenter: &mut Presenter) {
+    let reveal_label = if presenter.revealed {
+        "Hide scores"
+    } else {
+        "Reveal scores"
+    };
+    if ui.button(reveal_label).clicked() {
+        presenter.revealed = !presenter.revealed;
+    }
+    let map_label = if presenter.show_map {
+        "Hide the branch map"
+    } else {
+        "Branch map"
+    };
+    if ui.button(map_label).clicked() {
+        presenter.show_map = !presenter.show_map;
+    }
+    if ui.button("End presenting").clicked() {
+        presenter.on = false;
+    }
+}
+
+/// The discuss-and-vote pause: the options with a tally each. Returns the
+/// class's pick when the instructor closes the vote.
+fn class_vote(
+    ui: &mut egui::Ui,
+    vote: &mut Vote,
+    choices: &[(String, String)],
+    palette: &Palette,
+) -> Option<usize> {
+    ui.label(
+        RichText::new("Discuss with the class, then count the votes")
+            .strong()
+            .color(palette.accent),
+    );
+    for (i, (_, text)) in choices.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let Some(tally) = vote.tallies.get_mut(i) else {
+                return;
+            };
+            if ui.button("+").on_hover_text("One more vote").clicked() {
+                *tally += 1;
+            }
+            if ui.add_enabled(*tally > 0, egui::Button::new("-")).clicked() {
+                *tally -= 1;
+            }
+            ui.label(RichText::new(format!("{tally:>2}")).strong());
+            ui.add(egui::Label::new(format!("{}.  {text}", i + 1)).wrap());
+        });
+    }
+    if ui.button("Close the vote").clicked() {
+        vote.open = false;
+        return vote.winner();
+    }
+    None
 }
 
 /// Keeps the newest line in view. New lines or a new text size (which reflows
@@ -278,7 +389,13 @@ fn last_client(session: &Session) -> (Emotion, Option<String>) {
         .unwrap_or((Emotion::Neutral, None))
 }
 
-fn client_panel(ui: &mut egui::Ui, session: &Session, show_alliance: &mut bool, palette: &Palette) {
+fn client_panel(
+    ui: &mut egui::Ui,
+    session: &Session,
+    show_alliance: &mut bool,
+    scores_visible: bool,
+    palette: &Palette,
+) {
     let client = &session.scenario().client;
     let (emotion, cue) = last_client(session);
     let state = session.state();
@@ -294,6 +411,14 @@ fn client_panel(ui: &mut egui::Ui, session: &Session, show_alliance: &mut bool, 
         ui.label(RichText::new(cue).italics());
     }
     ui.add_space(10.0);
+    if !scores_visible {
+        ui.label(
+            RichText::new("The alliance indicator is hidden until the instructor reveals it.")
+                .italics()
+                .color(palette.muted),
+        );
+        return;
+    }
     ui.checkbox(show_alliance, "Show the alliance indicator");
     if *show_alliance {
         for (label, value) in [
@@ -323,7 +448,7 @@ fn client_panel(ui: &mut egui::Ui, session: &Session, show_alliance: &mut bool, 
     }
 }
 
-fn transcript(ui: &mut egui::Ui, session: &Session, palette: &Palette) {
+fn transcript(ui: &mut egui::Ui, session: &Session, scores_visible: bool, palette: &Palette) {
     let name = &session.scenario().client.name;
     for line in session.lines() {
         match line {
@@ -342,6 +467,7 @@ fn transcript(ui: &mut egui::Ui, session: &Session, palette: &Palette) {
                     ui.label(text);
                     if let Some(t) = session.turns().get(*turn)
                         && t.epitome.is_some()
+                        && scores_visible
                     {
                         ui.label(
                             RichText::new(format!(

@@ -1,5 +1,6 @@
 //! Applies the settings to egui: text sizes, colours and motion.
 
+use super::presenter::{Presenter, effective_text_size};
 use super::settings::{Settings, Theme};
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
@@ -57,20 +58,22 @@ pub(super) fn plugin(app: &mut App) {
 fn apply_settings_to_egui(
     mut contexts: EguiContexts,
     settings: Res<Settings>,
-    mut applied: Local<Option<Settings>>,
+    presenter: Res<Presenter>,
+    mut applied: Local<Option<(Settings, bool)>>,
 ) -> Result {
-    if applied.as_ref() == Some(&*settings) {
+    let wanted = (settings.clone(), presenter.on);
+    if applied.as_ref() == Some(&wanted) {
         return Ok(());
     }
     let ctx = contexts.ctx_mut()?;
-    *applied = Some(settings.clone());
+    *applied = Some(wanted);
     let mut visuals = match settings.theme {
         Theme::Light => egui::Visuals::light(),
         Theme::Dark => egui::Visuals::dark(),
         Theme::HighContrast => high_contrast(),
     };
     visuals.hyperlink_color = Palette::for_theme(settings.theme).accent;
-    let body = settings.text_size.body_points();
+    let body = effective_text_size(&settings, &presenter).body_points();
     // Both egui themes get the same style: Rapport's theme is the user's
     // setting, not whatever the operating system prefers.
     ctx.all_styles_mut(|style| {

@@ -3,9 +3,11 @@
 
 use super::catalog::{Catalog, ScenarioAsset};
 use super::practice::Practice;
+use super::presenter::Presenter;
 use super::screens::Screen;
-use super::settings::{Settings, TextSize, Theme};
+use super::settings::{Settings, Theme};
 use super::storage::Storage;
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 use bevy::winit::WinitSettings;
@@ -54,16 +56,22 @@ pub(super) fn plugin(dir: PathBuf) -> impl Fn(&mut App) {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The app state a tour step reads and sets up.
+#[derive(SystemParam)]
+struct TourWorld<'w> {
+    catalog: Res<'w, Catalog>,
+    assets: Res<'w, Assets<ScenarioAsset>>,
+    storage: Res<'w, Storage>,
+    practice: ResMut<'w, Practice>,
+    settings: ResMut<'w, Settings>,
+    presenter: ResMut<'w, Presenter>,
+    next: ResMut<'w, NextState<Screen>>,
+}
+
 fn run_tour(
     mut commands: Commands,
     mut tour: ResMut<Tour>,
-    catalog: Res<Catalog>,
-    assets: Res<Assets<ScenarioAsset>>,
-    storage: Res<Storage>,
-    mut practice: ResMut<Practice>,
-    mut settings: ResMut<Settings>,
-    mut next: ResMut<NextState<Screen>>,
+    mut world: TourWorld,
     mut exit: MessageWriter<AppExit>,
 ) {
     tour.frames += 1;
@@ -86,22 +94,14 @@ fn run_tour(
         return;
     }
     if tour.frames == 1 {
-        if !catalog.all_loaded(&assets) || catalog.handles.is_empty() {
+        if !world.catalog.all_loaded(&world.assets) || world.catalog.handles.is_empty() {
             tour.frames = 0;
-            if catalog.generation > 10_000 {
+            if world.catalog.generation > 10_000 {
                 exit.write(AppExit::error());
             }
             return;
         }
-        if let Err(message) = prepare_step(
-            tour.step,
-            &catalog,
-            &assets,
-            &storage,
-            &mut practice,
-            &mut settings,
-            &mut next,
-        ) {
+        if let Err(message) = prepare_step(tour.step, &mut world) {
             error!("screenshot tour: {message}");
             exit.write(AppExit::error());
             return;
@@ -117,15 +117,16 @@ fn run_tour(
     }
 }
 
-fn prepare_step(
-    step: usize,
-    catalog: &Catalog,
-    assets: &Assets<ScenarioAsset>,
-    storage: &Storage,
-    practice: &mut Practice,
-    settings: &mut Settings,
-    next: &mut NextState<Screen>,
-) -> Result<(), String> {
+fn prepare_step(step: usize, world: &mut TourWorld) -> Result<(), String> {
+    let TourWorld {
+        catalog,
+        assets,
+        storage,
+        practice,
+        settings,
+        presenter,
+        next,
+    } = world;
     match step {
         0 => next.set(Screen::Library),
         1 => {
@@ -163,7 +164,9 @@ fn prepare_step(
         }
         5 => next.set(Screen::Settings),
         6 => {
-            settings.text_size = TextSize::Projector;
+            // Presenter mode: projector text, scores hidden, the branch map open.
+            presenter.on = true;
+            presenter.show_map = true;
             settings.theme = Theme::HighContrast;
             practice.begin()?;
             let session = practice.session.as_mut().ok_or("no session")?;

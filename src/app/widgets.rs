@@ -31,7 +31,9 @@ pub fn nav_bar(root: &mut Ui, current: Screen, next: &mut NextState<Screen>) {
             ui.add_space(16.0);
             for (screen, label) in [
                 (Screen::Library, "Library"),
+                (Screen::Drills, "Drills"),
                 (Screen::History, "History"),
+                (Screen::Records, "Records"),
                 (Screen::Settings, "Settings"),
             ] {
                 if ui.selectable_label(current == screen, label).clicked() && current != screen {

@@ -69,6 +69,8 @@ pub struct ClientContext<'c> {
     pub asked_frame: bool,
     /// The client is defending their current position (sustain talk).
     pub sustain_talk: bool,
+    /// The client qualified what they said ("fine, physically anyway").
+    pub reservation: bool,
     pub word_count: usize,
 }
 
@@ -160,6 +162,7 @@ pub fn client_context<'c>(client: &'c Text<'c>) -> ClientContext<'c> {
             Cue::ClientAsksCounselor => context.asked_counselor = true,
             Cue::ClientAsksFrame => context.asked_frame = true,
             Cue::ClientClaim => context.sustain_talk = true,
+            Cue::ClientReservation => context.reservation = true,
             _ => {}
         }
     }
@@ -385,6 +388,23 @@ fn question_form(
         return (marked.then_some(QuestionKind::Closed), marked, false);
     }
     let first = text.norm(lead);
+    // "When you say that, what's it like for you?" "If you could change one
+    // thing, what would it be?": the question opens after the leading clause.
+    if marked
+        && matches!(
+            first,
+            "when" | "if" | "after" | "since" | "before" | "while"
+        )
+    {
+        let main = (lead + 1..words.end).find(|&i| {
+            text.tokens[i].clause_start
+                && (matches!(text.norm(i), "what" | "how" | "why")
+                    || AUXILIARIES.contains(&text.norm(i)))
+        });
+        if let Some(main) = main {
+            return question_form(text, main, &(main..words.end), marked);
+        }
+    }
     let second = if lead + 1 < words.end {
         text.norm(lead + 1)
     } else {

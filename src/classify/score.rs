@@ -4,7 +4,10 @@
 //!   exploration, each 0 (none), 1 (weak) or 2 (strong).
 //! * Empathy combines the three, then drops for roadblocks, and drops more
 //!   when the client has just said something painful (Gordon).
-//! * Warmth is acceptance and caring minus judgement and roadblocks.
+//! * Warmth is acceptance and caring minus judgement and roadblocks. A clear
+//!   frame is part of a safe bond, so frame work adds a little, most when
+//!   confidentiality comes with its limit; a promise of secrecy without the
+//!   limit is one the counselor may not be able to keep, and costs a little.
 //! * Repair is the use of 3RS resolution strategies, minus defending oneself,
 //!   persuading and judging.
 
@@ -12,7 +15,7 @@ use super::Epitome;
 use super::features::{Analysis, QuestionKind};
 use super::intent::Decision;
 use super::lexicon::Cue;
-use crate::vocab::Intent;
+use crate::vocab::{FrameItem, Intent};
 
 /// The four numbers and the EPITOME levels.
 #[derive(Debug, Clone, Copy, Default)]
@@ -147,16 +150,31 @@ fn epitome(analysis: &Analysis, decision: &Decision) -> Epitome {
         if !asks || roadblock_question {
             continue;
         }
-        let probes_experience = sentence.addresses_client
-            && (!sentence.echoes.is_empty()
-                || analysis
-                    .named_feelings(sentence.words.clone())
-                    .next()
-                    .is_some()
-                || sentence
-                    .words
-                    .clone()
-                    .any(|i| EXPERIENCE_WORDS.contains(&text.norm(i))));
+        // "How did that feel?", "Tell me more about what's been feeling off"
+        // ask about the client's experience without a "you"; other questions
+        // need one to be about the client.
+        let lead = text.sentences[text.tokens[sentence.words.start].sentence].lead;
+        let how_question = sentence.question == Some(QuestionKind::Open)
+            && text.norm(lead) == "how"
+            && lead + 1 < sentence.words.end
+            && text.norm(lead + 1) != "about";
+        let asks_feeling = (how_question
+            || analysis.sentence_has(sentence, |c| c == Cue::OpenLead))
+            && sentence
+                .words
+                .clone()
+                .any(|i| matches!(text.norm(i), "feel" | "feels" | "felt" | "feeling"));
+        let probes_experience = asks_feeling
+            || (sentence.addresses_client
+                && (!sentence.echoes.is_empty()
+                    || analysis
+                        .named_feelings(sentence.words.clone())
+                        .next()
+                        .is_some()
+                    || sentence
+                        .words
+                        .clone()
+                        .any(|i| EXPERIENCE_WORDS.contains(&text.norm(i)))));
         let level = if probes_experience
             && (sentence.question == Some(QuestionKind::Open)
                 || sentence.question.is_none()
@@ -246,6 +264,9 @@ fn warmth(analysis: &Analysis, decision: &Decision) -> f32 {
     for intent in decision.labels() {
         warmth += add(intent);
     }
+    if decision.has(Intent::Frame) {
+        warmth += frame_warmth(analysis);
+    }
     if analysis.has(|c| c == Cue::Appreciation) {
         warmth += 0.1;
     }
@@ -266,6 +287,23 @@ fn warmth(analysis: &Analysis, decision: &Decision) -> f32 {
         warmth = warmth.min(0.3);
     }
     warmth
+}
+
+/// Warmth of frame work: honest about confidentiality's limit, or agreeing
+/// another part of the frame, it makes the room safer.
+fn frame_warmth(analysis: &Analysis) -> f32 {
+    let confidentiality = analysis.has(|c| c == Cue::Frame(FrameItem::Confidentiality));
+    let limit = analysis.has(|c| {
+        matches!(
+            c,
+            Cue::ConfidentialityLimit | Cue::Frame(FrameItem::ConfidentialityLimit)
+        )
+    });
+    match (confidentiality, limit) {
+        (true, true) => 0.15,
+        (true, false) => -0.1,
+        (false, _) => 0.1,
+    }
 }
 
 fn repair(analysis: &Analysis, decision: &Decision) -> f32 {

@@ -283,3 +283,200 @@ fn scores_stay_in_range() {
         assert!((0.0..=1.0).contains(&v));
     }
 }
+
+/// Regression tests for misreads found while writing the drill bank: each is
+/// named after what went wrong, and checks the general rule, not one sentence.
+mod misreads {
+    use super::*;
+
+    #[test]
+    fn the_counselors_own_conditional_action_is_not_advice() {
+        for response in [
+            "If I thought you were at risk, I'd talk to you first.",
+            "I'd only need to act if your life were in danger, and I'd talk it through with you first.",
+        ] {
+            let c = classify("Would you have to tell anyone?", response);
+            assert!(!c.secondary.contains(&Intent::Advice), "{response}: {c:?}");
+            assert_ne!(c.intent, Intent::Advice, "{response}");
+        }
+        // "If I were you" still advises.
+        assert_eq!(
+            intent("I can't decide.", "If I were you I'd talk to your mum."),
+            Intent::Advice
+        );
+    }
+
+    #[test]
+    fn the_harm_in_a_confidentiality_limit_is_no_argument() {
+        let c = classify(
+            "Is what I say private?",
+            "Yes, it stays between us. The one exception is if someone were at serious risk of harm.",
+        );
+        assert_eq!(c.intent, Intent::Frame);
+        assert!(!c.secondary.contains(&Intent::Persuasion), "{c:?}");
+        assert!(c.frame.contains(&FrameItem::ConfidentialityLimit));
+    }
+
+    #[test]
+    fn an_honest_frame_outscores_a_promise_of_total_secrecy() {
+        let honest = classify(
+            "Is what I say private?",
+            "Our sessions are confidential. The only limit is if someone's life or safety is in serious danger.",
+        );
+        let promise = classify(
+            "Is what I say private?",
+            "Don't worry, I'd never tell anyone anything.",
+        );
+        assert!(
+            honest.empathy + honest.warmth > promise.empathy + promise.warmth,
+            "{honest:?}\n{promise:?}"
+        );
+    }
+
+    #[test]
+    fn of_course_with_a_feeling_validates() {
+        for (client, response) in [
+            (
+                "I'm nervous every morning.",
+                "Of course you're nervous; it's all new.",
+            ),
+            (
+                "I keep panicking about Friday.",
+                "Of course you're worried.",
+            ),
+        ] {
+            let c = classify(client, response);
+            assert_eq!(c.intent, Intent::Validation, "{response}: {c:?}");
+            assert!(!c.secondary.contains(&Intent::Reassurance), "{c:?}");
+        }
+        assert_eq!(
+            intent("Will I pass?", "Of course you will pass."),
+            Intent::Reassurance
+        );
+    }
+
+    #[test]
+    fn stems_do_not_turn_plain_words_into_roadblocks() {
+        // "control" is not "controlling", "sure" is not "surely", "how you
+        // cope" is not "you coped".
+        for (client, response, expected) in [
+            (
+                "When I don't eat I feel in control.",
+                "Part of you needs that control, and part of you can see why everyone is so worried.",
+                Intent::ReflectionComplex,
+            ),
+            (
+                "I know I drink too much. But it's the only way I unwind.",
+                "Part of you knows it's too much, and part of you relies on it to switch off.",
+                Intent::ReflectionComplex,
+            ),
+            (
+                "I can't imagine the day without them.",
+                "It sounds like they've become part of how you cope, which makes stopping feel huge.",
+                Intent::ReflectionComplex,
+            ),
+        ] {
+            let c = classify(client, response);
+            assert_eq!(c.intent, expected, "{response}: {c:?}");
+            assert!(!c.secondary.iter().any(|i| i.is_roadblock()), "{c:?}");
+        }
+        assert_eq!(
+            intent("He checks my phone.", "You're being controlling."),
+            Intent::Judgment
+        );
+    }
+
+    #[test]
+    fn a_statement_that_tells_or_predicts_is_not_a_reflection() {
+        for response in [
+            "You can tell me anything, it's fine.",
+            "You're going to make yourself really ill.",
+            "You could take up golf or volunteering.",
+        ] {
+            let c = classify("I don't know what to do with myself.", response);
+            assert!(!c.intent.is_reflection(), "{response}: {c:?}");
+            assert!(c.empathy < 0.35, "{response}: {c:?}");
+        }
+    }
+
+    #[test]
+    fn a_critical_word_in_the_clients_mouth_leaves_the_reflection() {
+        let c = classify(
+            "I'm furious with him for dying. What kind of wife thinks that?",
+            "It sounds like the anger scares you, as if feeling it makes you a bad wife.",
+        );
+        assert_eq!(c.intent, Intent::ReflectionComplex, "{c:?}");
+    }
+
+    #[test]
+    fn words_quoted_from_others_are_not_the_counselors_roadblock() {
+        let c = classify(
+            "Everyone says I'll regret it if I don't go.",
+            "It sounds like you're torn between what you feel and what everyone tells you you should feel.",
+        );
+        assert_eq!(c.intent, Intent::ReflectionComplex, "{c:?}");
+        // In a question the suggestion is the counselor's own.
+        let c = classify(
+            "My mum wants me home every weekend.",
+            "Have you told your mum you need to stay at uni more?",
+        );
+        assert!(c.intent == Intent::Advice || c.secondary.contains(&Intent::Advice));
+    }
+
+    #[test]
+    fn cheering_past_a_reservation_looks_on_the_bright_side() {
+        let c = classify(
+            "The doctors say I'm fine now. Physically, anyway.",
+            "That's great news, you must be relieved!",
+        );
+        assert!(has_roadblock(&c), "{c:?}");
+        // Without the hint, the same words celebrate.
+        let c = classify("I got the job!", "That's great news!");
+        assert!(!c.secondary.contains(&Intent::Minimizing) && c.intent != Intent::Minimizing);
+    }
+
+    #[test]
+    fn leading_good_is_not_compassion() {
+        let c = classify("I don't know.", "Good, so we'll go with my plan then.");
+        assert_ne!(c.intent, Intent::EmpathicReaction, "{c:?}");
+        assert!(!c.secondary.contains(&Intent::EmpathicReaction), "{c:?}");
+    }
+
+    #[test]
+    fn talk_about_the_conversation_is_not_self_disclosure() {
+        for response in [
+            "I've been doing a lot of the talking today. How has this been for you?",
+            "I'm not the expert on you; you are. How did it feel when I made that link?",
+        ] {
+            let c = classify("Mm. Right.", response);
+            assert_ne!(c.intent, Intent::SelfDisclosure, "{response}: {c:?}");
+            assert!(!c.secondary.contains(&Intent::SelfDisclosure), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_question_after_a_leading_clause_keeps_its_form() {
+        let c = classify(
+            "I don't see the point.",
+            "When you say you don't see the point, what's that like for you?",
+        );
+        assert_eq!(c.intent, Intent::OpenQuestion, "{c:?}");
+    }
+
+    #[test]
+    fn glued_alternatives_expand_with_their_spaces() {
+        // "(real|...|)(courage)" once expanded to "realcourage".
+        assert_eq!(
+            intent(
+                "I blocked his number.",
+                "After everything, that took real strength."
+            ),
+            Intent::Affirmation
+        );
+    }
+}
+
+/// A roadblock among the labels.
+fn has_roadblock(c: &Classification) -> bool {
+    c.intent.is_roadblock() || c.secondary.iter().any(|i| i.is_roadblock())
+}

@@ -152,3 +152,81 @@ fn render_mermaid(scenario: &Scenario) -> String {
     }
     out
 }
+
+/// Where each node sits on a drawn branch map: columns by distance from the
+/// start (the story reads left to right), rows in order of discovery.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MapLayout {
+    /// `(node id, column, row)`, one per node reachable from the start.
+    pub nodes: Vec<(String, usize, usize)>,
+    pub edges: Vec<Edge>,
+    pub columns: usize,
+    pub rows: usize,
+}
+
+/// Lays the branch map out by breadth-first distance from the start node.
+pub fn layout(scenario: &Scenario) -> MapLayout {
+    let edges = edges(scenario);
+    let mut depth: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut order: Vec<&str> = Vec::new();
+    let start = scenario.node(scenario.start).id();
+    depth.insert(start, 0);
+    order.push(start);
+    let mut cursor = 0;
+    while cursor < order.len() {
+        let from = order[cursor];
+        let next_depth = depth[from] + 1;
+        for edge in edges.iter().filter(|e| e.from == from) {
+            if !depth.contains_key(edge.to.as_str()) {
+                depth.insert(edge.to.as_str(), next_depth);
+                order.push(edge.to.as_str());
+            }
+        }
+        cursor += 1;
+    }
+    let mut rows_used: Vec<usize> = Vec::new();
+    let nodes: Vec<(String, usize, usize)> = order
+        .iter()
+        .map(|id| {
+            let column = depth[id];
+            if rows_used.len() <= column {
+                rows_used.resize(column + 1, 0);
+            }
+            let row = rows_used[column];
+            rows_used[column] += 1;
+            ((*id).to_owned(), column, row)
+        })
+        .collect();
+    MapLayout {
+        columns: rows_used.len(),
+        rows: rows_used.iter().copied().max().unwrap_or(0),
+        nodes,
+        edges,
+    }
+}
+
+#[cfg(test)]
+mod layout_tests {
+    use super::*;
+    use crate::scenario::load_file;
+
+    #[test]
+    fn every_reachable_node_gets_one_place_and_the_start_comes_first() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/quiet-tuesday.ron");
+        let scenario = load_file(&path)
+            .scenario
+            .expect("the bundled scenario loads");
+        let map = layout(&scenario);
+        assert_eq!(
+            map.nodes.len(),
+            scenario.nodes.len(),
+            "the linter forbids unreachable nodes"
+        );
+        assert_eq!(map.nodes[0].1, 0);
+        let mut places: Vec<(usize, usize)> = map.nodes.iter().map(|(_, c, r)| (*c, *r)).collect();
+        places.sort_unstable();
+        places.dedup();
+        assert_eq!(places.len(), map.nodes.len(), "no two nodes share a place");
+    }
+}

@@ -8,6 +8,10 @@
 //!   joint work: changing the task, not advising.
 //! * "This stays between us" is confidentiality, not relationship talk.
 //! * "See you same time next week" is a goodbye, not contracting.
+//! * "I'd talk to you first" tells the client what the counselor would do,
+//!   not what the client should do.
+//! * "Of course you're nervous" says the feeling makes sense; it does not
+//!   promise that things will be fine.
 
 use super::Vote;
 use crate::classify::features::Analysis;
@@ -30,6 +34,8 @@ fn ranges(votes: &[Vote], test: impl Fn(&Vote) -> bool) -> Vec<Range<usize>> {
 /// Applies every context rule to the votes.
 pub fn adjust(analysis: &Analysis, votes: &mut Vec<Vote>) {
     own_part_after_complaint(analysis, votes);
+    counselor_own_conduct(analysis, votes);
+    feeling_after_of_course(analysis, votes);
     moving_past_pain(analysis, votes);
     collaborative_suggestions(analysis, votes);
     drop_explained_away(analysis, votes);
@@ -65,7 +71,14 @@ fn own_part_after_complaint(analysis: &Analysis, votes: &mut [Vote]) {
     }
     for vote in votes.iter_mut() {
         let converts = match vote.intent {
-            Intent::EmpathicReaction => vote.rule == "empathic_reaction.sorry",
+            // "I'm sorry" apologises; "I can hear how scared you are" does not.
+            Intent::EmpathicReaction => {
+                vote.rule == "empathic_reaction.sorry"
+                    && vote
+                        .tokens
+                        .clone()
+                        .any(|i| matches!(text.norm(i), "sorry" | "apologize"))
+            }
             Intent::Judgment => true,
             Intent::SelfDisclosure | Intent::ReflectionSimple | Intent::ReflectionComplex => {
                 owned_sentences.iter().any(|r| overlaps(r, &vote.tokens))
@@ -112,7 +125,6 @@ const OWN_ACTIONS: &[&str] = &[
     "had",
     "came",
     "think",
-    "can",
     "clearly",
     "really",
 ];
@@ -129,6 +141,52 @@ fn owns_an_action(
         && text.norm(lead) == "i"
         && lead + 1 < sentence.words.end
         && OWN_ACTIONS.contains(&text.norm(lead + 1))
+}
+
+/// "I'd talk to you first", "I would tell you before anything happened": the
+/// counselor says what they themself would do with the client. "If I were you
+/// I'd talk to your mum" still advises, as does "I'd tell you to leave".
+fn counselor_own_conduct(analysis: &Analysis, votes: &mut Vec<Vote>) {
+    let text = analysis.response;
+    let own_conduct = |vote: &Vote| -> bool {
+        if vote.intent != Intent::Advice
+            || vote.tokens.is_empty()
+            || text.norm(vote.tokens.start) != "i"
+        {
+            return false;
+        }
+        let sentence = text.tokens[vote.tokens.start].sentence;
+        let clause_end = (vote.tokens.end..text.tokens.len())
+            .take(6)
+            .find(|&i| {
+                text.tokens[i].sentence != sentence
+                    || !text.is_word(i)
+                    || text.tokens[i].clause_start
+            })
+            .unwrap_or_else(|| (vote.tokens.end + 6).min(text.tokens.len()));
+        (vote.tokens.end..clause_end)
+            .any(|i| text.norm(i) == "you" && (i + 1 >= clause_end || text.norm(i + 1) != "to"))
+    };
+    votes.retain(|v| !own_conduct(v));
+}
+
+/// "Of course you're nervous": the phrase that can promise ("Of course you'll
+/// pass") here goes on to name the client's feeling, which validates it.
+fn feeling_after_of_course(analysis: &Analysis, votes: &mut Vec<Vote>) {
+    let text = analysis.response;
+    votes.retain(|v| {
+        if v.intent != Intent::Reassurance
+            || v.tokens.is_empty()
+            || text.norm(v.tokens.start) != "of"
+        {
+            return true;
+        }
+        let sentence = text.tokens[v.tokens.start].sentence;
+        let after = v.tokens.end..(v.tokens.end + 3).min(text.tokens.len());
+        !analysis
+            .named_feelings(after)
+            .any(|f| text.tokens[f.tokens.start].sentence == sentence)
+    });
 }
 
 /// Right after something painful, switching task or topic with no word for
@@ -182,9 +240,12 @@ fn collaborative_suggestions(analysis: &Analysis, votes: &mut [Vote]) {
             continue;
         }
         for vote in votes.iter_mut() {
+            // "You should give it more time before we switch" still tells
+            // the client what to do.
             if vote.intent == Intent::Advice
                 && vote.tokens.start >= sentence.words.start
                 && vote.tokens.end <= sentence.words.end
+                && text.norm(vote.tokens.start) != "you"
             {
                 vote.intent = Intent::ChangeTask;
                 vote.why =

@@ -198,11 +198,16 @@ pub fn reflection_vote(analysis: &Analysis, sentence: &SentenceFeatures, votes: 
         return;
     }
     let text = analysis.response;
-    // "You should..." tells; it does not reflect.
-    if analysis.sentence_has(
-        sentence,
-        |c| matches!(c, Cue::Vote(intent) if intent.is_roadblock()),
-    ) {
+    // "You should..." tells; it does not reflect. A critical word that cast no
+    // vote (the client's own, as in "as if feeling it makes you a bad wife")
+    // does not stop one.
+    let roadblock = analysis.sentence_hits(sentence).any(|h| {
+        matches!(h.cue(), Cue::Vote(intent) if intent.is_roadblock())
+            && votes
+                .iter()
+                .any(|v| v.rule == h.set().name && v.tokens == h.tokens)
+    });
+    if roadblock {
         return;
     }
     let lead_hit = analysis
@@ -231,10 +236,37 @@ pub fn reflection_vote(analysis: &Analysis, sentence: &SentenceFeatures, votes: 
         .sentences
         .iter()
         .all(|s| s.question.is_none() || s.rising);
-    let opens_with_you =
-        text.norm(text.sentences[text.tokens[sentence.words.start].sentence].lead) == "you";
+    let lead = text.sentences[text.tokens[sentence.words.start].sentence].lead;
+    let opens_with_you = text.norm(lead) == "you";
+    // "You can tell me anything", "You're going to make yourself ill": a modal
+    // after "you" tells or predicts; it reflects only what it echoes.
+    let you_modal = opens_with_you && lead + 1 < sentence.words.end && {
+        let next = text.norm(lead + 1);
+        let then = if lead + 2 < sentence.words.end {
+            text.norm(lead + 2)
+        } else {
+            ""
+        };
+        MODALS.contains(&next)
+            || (matches!(next, "have" | "need" | "ought") && matches!(then, "to" | "got"))
+            || (next == "are"
+                && (then == "gonna"
+                    || (then == "going"
+                        && lead + 3 < sentence.words.end
+                        && text.norm(lead + 3) == "to")))
+    };
+    // "And the next thing I wanted to explain is...": the counselor's own plan,
+    // not the client's experience.
+    let counselor_agenda = !sentence.addresses_client
+        && sentence
+            .words
+            .clone()
+            .any(|i| matches!(text.norm(i), "i" | "we"));
+    if counselor_agenda && lead_hit.is_none() && complex_hit.is_none() {
+        return;
+    }
     let candidate = lead_hit.is_some()
-        || (opens_with_you && sentence.question.is_none())
+        || (opens_with_you && sentence.question.is_none() && !you_modal)
         || (first_declarative
             && !analysis.client.asked_question
             && !analysis.sentence_has(sentence, |c| c == Cue::Vote(Intent::Information))
@@ -310,6 +342,11 @@ pub fn reflection_vote(analysis: &Analysis, sentence: &SentenceFeatures, votes: 
         rule,
     });
 }
+
+/// Modal verbs that, after "you", tell or predict rather than reflect.
+const MODALS: &[&str] = &[
+    "can", "could", "should", "must", "will", "might", "may", "shall",
+];
 
 /// Separators that join the items of a list: commas and "and"/"then"/"also".
 fn list_items(analysis: &Analysis, sentence: &SentenceFeatures) -> usize {

@@ -7,7 +7,7 @@
 
 use super::Vote;
 use crate::classify::features::{Analysis, QuestionKind, SentenceFeatures};
-use crate::classify::lexicon::Cue;
+use crate::classify::lexicon::{Cue, Hit};
 use crate::vocab::{FrameItem, Intent};
 use std::borrow::Cow;
 
@@ -71,6 +71,64 @@ pub fn lexicon_votes(analysis: &Analysis, votes: &mut Vec<Vote>) {
             if intent == Intent::Judgment && reported(analysis, sentence, hit.tokens.start) {
                 continue;
             }
+            // "...what everyone tells you you should feel", "You say it's no big
+            // deal": a roadblock in someone else's mouth, quoted back.
+            if intent.is_roadblock()
+                && intent != Intent::Judgment
+                && others_words(analysis, sentence, hit.tokens.start)
+            {
+                continue;
+            }
+            // "Have I missed anything?" checks a summary; it owns no mistake.
+            if intent == Intent::AcknowledgeOwnPart
+                && in_question
+                && hit.tokens.start > sentence.words.start
+                && matches!(
+                    analysis.response.norm(hit.tokens.start - 1),
+                    "have" | "did" | "do" | "am" | "was" | "could" | "would" | "should"
+                )
+            {
+                continue;
+            }
+            // "You must be so proud" guesses at a feeling and "You shouldn't
+            // have to remind me" validates: the longer phrase from the same
+            // word says what the modal is doing, and it is no instruction.
+            if intent == Intent::Advice
+                && analysis.sentence_hits(sentence).any(|h| {
+                    matches!(h.cue(), Cue::ReflectLead | Cue::Vote(Intent::Validation))
+                        && h.tokens.start == hit.tokens.start
+                        && h.tokens.end > hit.tokens.end
+                })
+            {
+                continue;
+            }
+            // "It sounds like it's easier to blame yourself": the reasoning
+            // offered back after a reflective lead is the client's, not an
+            // argument against them.
+            if intent == Intent::Persuasion
+                && analysis
+                    .sentence_hits(sentence)
+                    .any(|h| h.cue() == Cue::ReflectLead && h.tokens.end <= hit.tokens.start)
+            {
+                continue;
+            }
+            // "When you say you don't see the point, what's that like for
+            // you?" explores the experience more than it checks the meaning.
+            if set.name == "clarification.check"
+                && analysis.sentence_has(sentence, |c| c == Cue::OpenLead)
+            {
+                strength *= 0.6;
+            }
+            // "I notice you moved to my weekend": naming a shift away from
+            // something hard is not small talk.
+            if set.cue == Cue::SmallTalk && notices(analysis, sentence) {
+                continue;
+            }
+            // "let down by so many people": the many people are in the client's
+            // story, not a claim that many people feel this way.
+            if set.name == "normalizing.many_people" && in_the_story(analysis, sentence, hit) {
+                continue;
+            }
             votes.push(Vote {
                 intent,
                 strength,
@@ -98,6 +156,75 @@ fn reported(analysis: &Analysis, sentence: &SentenceFeatures, start: usize) -> b
     })
 }
 
+/// Verbs that put words in someone's mouth: "everyone tells you", "you say".
+const SPEECH_VERBS: &[&str] = &[
+    "tell", "tells", "told", "telling", "say", "says", "said", "saying", "think", "thinks",
+    "thought", "expect", "expects", "expected", "reckon", "reckons", "believe", "believes", "keep",
+    "keeps",
+];
+
+/// A phrase that opens what someone other than the counselor says or thinks,
+/// within three words after their verb: "everyone tells you (you should)",
+/// "you say (it's no big deal)". "I think you should" is the counselor's own.
+/// In a question, "Have you told your mum you need to..." and "Don't you
+/// think you should..." are the counselor's own suggestion.
+fn others_words(analysis: &Analysis, sentence: &SentenceFeatures, start: usize) -> bool {
+    let text = analysis.response;
+    if matches!(text.norm(start), "i" | "we") {
+        return false;
+    }
+    (start.saturating_sub(3).max(sentence.words.start)..start).any(|verb| {
+        let subject = verb.saturating_sub(2).max(sentence.words.start)..verb;
+        SPEECH_VERBS.contains(&text.norm(verb))
+            && !subject.clone().any(|i| matches!(text.norm(i), "i" | "we"))
+            && !(sentence.question.is_some() && subject.clone().any(|i| text.norm(i) == "you"))
+    })
+}
+
+/// "let down by so many people", "you've had a lot of people...": a quantity
+/// of people who act in the client's story (after a preposition or a verb of
+/// having), not a claim about how people in general feel.
+fn in_the_story(analysis: &Analysis, sentence: &SentenceFeatures, hit: &Hit) -> bool {
+    let text = analysis.response;
+    let mut before = hit.tokens.start;
+    while before > sentence.words.start {
+        before -= 1;
+        let word = text.norm(before);
+        if matches!(word, "so" | "too" | "very" | "a" | "lot" | "of" | "such") {
+            continue;
+        }
+        return matches!(
+            word,
+            "by" | "from"
+                | "with"
+                | "to"
+                | "for"
+                | "around"
+                | "about"
+                | "had"
+                | "have"
+                | "met"
+                | "seen"
+                | "lost"
+                | "known"
+        );
+    }
+    false
+}
+
+/// "I notice...", "I'm noticing...": the counselor observing the conversation.
+fn notices(analysis: &Analysis, sentence: &SentenceFeatures) -> bool {
+    let text = analysis.response;
+    let lead = text.sentences[text.tokens[sentence.words.start].sentence].lead;
+    text.norm(lead) == "i"
+        && (lead + 1..(lead + 3).min(sentence.words.end)).any(|i| {
+            matches!(
+                text.norm(i),
+                "notice" | "noticed" | "noticing" | "wonder" | "wondering"
+            )
+        })
+}
+
 /// The structural rules, sentence by sentence.
 pub fn structural_votes(analysis: &Analysis, votes: &mut Vec<Vote>) {
     for (index, sentence) in analysis.sentences.iter().enumerate() {
@@ -113,6 +240,7 @@ pub fn structural_votes(analysis: &Analysis, votes: &mut Vec<Vote>) {
     }
     explanation_after_why(analysis, votes);
     arguing_a_case(analysis, votes);
+    cheering_past_a_reservation(analysis, votes);
     answering_a_frame_question(analysis, votes);
 }
 
@@ -323,6 +451,54 @@ fn imperative_advice(
         ));
         return;
     }
+    suggested_action(analysis, index, sentence, votes);
+}
+
+/// Verbs that after "you could" report what the client perceives or might
+/// say ("You could tell he was upset"), not an action proposed to them.
+const PERCEIVING_VERBS: &[&str] = &[
+    "tell", "say", "think", "be", "look", "do", "get", "let", "make", "feel", "see", "hear",
+    "sense", "imagine",
+];
+
+/// "You could take up golf." "You might join a club." A suggestion in the
+/// form of a possibility is still advice.
+fn suggested_action(
+    analysis: &Analysis,
+    index: usize,
+    sentence: &SentenceFeatures,
+    votes: &mut Vec<Vote>,
+) {
+    let text = analysis.response;
+    let lead = text.sentences[index].lead;
+    let word = |i: usize| {
+        if i < sentence.words.end {
+            text.norm(i)
+        } else {
+            ""
+        }
+    };
+    if word(lead) != "you" || !matches!(word(lead + 1), "could" | "might") {
+        return;
+    }
+    let mut verb_at = lead + 2;
+    while matches!(
+        word(verb_at),
+        "just" | "always" | "maybe" | "perhaps" | "also" | "even"
+    ) {
+        verb_at += 1;
+    }
+    let verb = word(verb_at);
+    if !IMPERATIVE_VERBS.contains(&verb) || PERCEIVING_VERBS.contains(&verb) {
+        return;
+    }
+    votes.push(Vote::new(
+        Intent::Advice,
+        0.72,
+        lead..sentence.words.end,
+        "Suggests what the client could do rather than helping them find their own way.",
+        "advice.suggested_action",
+    ));
 }
 
 /// Verbs after which a critical word is the client's own or someone else's
@@ -332,7 +508,7 @@ const REPORTING: &[&str] = &[
     "think", "thinking", "thought", "call", "calls", "called", "says", "said", "told", "tells",
     "telling", "saying", "fear", "believe", "like", "seen", "judged", "labelled", "labeled",
     "thinks", "reckons", "reckon", "driving", "drive", "drives", "going", "go", "makes", "made",
-    "accused", "accuses", "blame", "blames", "treated", "treats",
+    "tell", "say", "accused", "accuses", "blame", "blames", "treated", "treats",
 ];
 
 /// "That was reckless." "You're being dramatic." A critical label aimed at the client.
@@ -463,6 +639,14 @@ fn named_strength(
         return;
     }
     if analysis.sentence_has(sentence, |c| matches!(c, Cue::Label | Cue::ReflectLead)) {
+        return;
+    }
+    // "She should make more of an effort" asks for a strength; it names none.
+    if sentence
+        .words
+        .clone()
+        .any(|i| matches!(text.norm(i), "should" | "ought"))
+    {
         return;
     }
     // A strength word inside a painful feeling ("you feel weak") is not praise.
@@ -657,6 +841,34 @@ const PROCESS_NOUNS: &[&str] = &[
     "office",
 ];
 
+/// Roles the counselor may say they are or are not ("I'm not the expert on
+/// you"): talk about the working relationship, not about their private life.
+const ROLE_NOUNS: &[&str] = &[
+    "expert",
+    "professional",
+    "therapist",
+    "counselor",
+    "judge",
+    "police",
+    "boss",
+    "teacher",
+    "doctor",
+    "authority",
+    "one",
+];
+
+/// Words of talk about the conversation itself: "I've been doing a lot of
+/// the talking", "I was asking a lot of questions".
+const TALK_WORDS: &[&str] = &[
+    "talking",
+    "explaining",
+    "asking",
+    "questions",
+    "listening",
+    "session",
+    "sessions",
+];
+
 /// "I'm not a great flyer myself." "My first manager made my life a misery."
 fn personal_statement(
     analysis: &Analysis,
@@ -667,7 +879,27 @@ fn personal_statement(
     if !sentence.about_self || sentence.question.is_some() {
         return;
     }
+    // How the counselor works (notes, supervision, who they would contact),
+    // said in the first person, is the frame, not a personal disclosure; so
+    // is an answer to the client's question about the arrangements.
+    if analysis.client.asked_frame
+        || analysis.sentence_has(sentence, |c| {
+            matches!(
+                c,
+                Cue::Frame(_) | Cue::FrameOther | Cue::ConfidentialityLimit | Cue::HereAndNow
+            )
+        })
+    {
+        return;
+    }
     let text = analysis.response;
+    if sentence
+        .words
+        .clone()
+        .any(|i| TALK_WORDS.contains(&text.norm(i)))
+    {
+        return;
+    }
     let lead = text.sentences[index].lead;
     let word = |i: usize| {
         if i < sentence.words.end {
@@ -676,6 +908,19 @@ fn personal_statement(
             ""
         }
     };
+    // "I'm not the expert on you", "I'm your counselor": the counselor's role.
+    let after_am = if word(lead + 2) == "not" {
+        lead + 3
+    } else {
+        lead + 2
+    };
+    if word(lead) == "i"
+        && word(lead + 1) == "am"
+        && matches!(word(after_am), "the" | "a" | "an" | "your" | "just")
+        && ROLE_NOUNS.contains(&word(after_am + 1))
+    {
+        return;
+    }
     let personal = match word(lead) {
         "my" => !PROCESS_NOUNS.contains(&word(lead + 1)),
         "i" => {
@@ -778,6 +1023,25 @@ fn relational_talk(analysis: &Analysis, sentence: &SentenceFeatures, votes: &mut
                 ) && (before != "to" || after != "about")
             }
             "both" => before == "we" || after == "of",
+            // "my silence", "my questions": the counselor's own behaviour here.
+            "my" => matches!(
+                after,
+                "silence"
+                    | "question"
+                    | "questions"
+                    | "comment"
+                    | "comments"
+                    | "words"
+                    | "suggestion"
+                    | "suggestions"
+                    | "approach"
+                    | "style"
+                    | "reaction"
+                    | "response"
+                    | "tone"
+                    | "pace"
+                    | "interruptions"
+            ),
             // "when I do that", "I went quiet", "I could care": the counselor's own behaviour.
             "i" => {
                 (matches!(after, "am" | "was" | "keep" | "kept") && i + 2 < words.end && {
@@ -790,10 +1054,18 @@ fn relational_talk(analysis: &Analysis, sentence: &SentenceFeatures, votes: &mut
                     !PROCESS_WORDS.contains(&verb)
                         && (verb.ends_with("ing") || matches!(verb, "really" | "being"))
                 }) || (after == "feel" && i + 2 < words.end && text.norm(i + 2) == "about")
+                    // "when I do that", "I didn't mean to", but not "I don't
+                    // know" or "I don't think", which are no act of the counselor's.
+                    || (matches!(after, "do" | "did")
+                        && !(i + 3 < words.end
+                            && text.norm(i + 2) == "not"
+                            && matches!(
+                                text.norm(i + 3),
+                                "know" | "think" | "believe" | "understand"
+                            )))
                     || matches!(
                         after,
-                        "do" | "did"
-                            | "said"
+                        "said"
                             | "say"
                             | "asked"
                             | "ask"
@@ -821,6 +1093,20 @@ fn relational_talk(analysis: &Analysis, sentence: &SentenceFeatures, votes: &mut
                             | "look"
                             | "remember"
                             | "forgot"
+                            | "made"
+                            | "brought"
+                            | "raised"
+                            | "offered"
+                            | "explained"
+                            | "tried"
+                            | "put"
+                            | "gave"
+                            | "used"
+                            | "named"
+                            | "linked"
+                            | "jumped"
+                            | "moved"
+                            | "changed"
                     )
             }
             "us" => !matches!(before, "let" | "help" | "give" | "tell"),
@@ -867,12 +1153,27 @@ fn relational_talk(analysis: &Analysis, sentence: &SentenceFeatures, votes: &mut
 
 /// "Was the pace okay?" "How useful are you finding it when I summarise?"
 fn evaluating_the_work(analysis: &Analysis, sentence: &SentenceFeatures, votes: &mut Vec<Vote>) {
-    let evaluates = analysis.sentence_has(sentence, |c| c == Cue::FeedbackEval);
-    let about_work = analysis.sentence_has(sentence, |c| c == Cue::SessionRef);
+    let text = analysis.response;
+    let evaluations: Vec<&Hit> = analysis
+        .sentence_hits(sentence)
+        .filter(|h| h.cue() == Cue::FeedbackEval)
+        .collect();
+    // "How are you feeling about it today?" asks about the client's news; a
+    // feeling about the work needs the work named, not just a time.
+    let only_feeling = evaluations.iter().all(|h| {
+        matches!(
+            text.norm(h.tokens.start),
+            "feel" | "feels" | "feeling" | "felt"
+        )
+    });
+    let evaluates = !evaluations.is_empty();
+    let about_work = analysis.sentence_hits(sentence).any(|h| {
+        h.cue() == Cue::SessionRef
+            && !(only_feeling && matches!(text.norm(h.tokens.start), "today" | "so"))
+    });
     if !(evaluates && about_work) {
         return;
     }
-    let text = analysis.response;
     let asks = sentence.question.is_some()
         || sentence.words.clone().any(|i| {
             matches!(
@@ -955,10 +1256,18 @@ fn universal_claim(analysis: &Analysis, sentence: &SentenceFeatures, votes: &mut
 /// Arguing a case: contrast, consequences, rhetorical questions, evidence.
 /// Two signs, or one after the client defended their position, make persuasion.
 fn arguing_a_case(analysis: &Analysis, votes: &mut Vec<Vote>) {
+    let text = analysis.response;
     let mut starts: Vec<usize> = analysis
         .hits
         .iter()
         .filter(|h| h.cue() == Cue::Argument)
+        // "What would actually help?" asks for the client's real answer; only
+        // in a statement does "actually" contradict them.
+        .filter(|h| {
+            let sentence = &analysis.sentences[text.tokens[h.tokens.start].sentence];
+            !(sentence.question == Some(QuestionKind::Open)
+                && text.norm(h.tokens.start) == "actually")
+        })
         .map(|h| h.tokens.start)
         .collect();
     starts.sort_unstable();
@@ -977,6 +1286,25 @@ fn arguing_a_case(analysis: &Analysis, votes: &mut Vec<Vote>) {
         first..end,
         "Argues with the client to change their mind; people tend to dig in when pushed.",
         "persuasion.argument",
+    ));
+}
+
+/// "The doctors say I'm fine. Physically, anyway." "That's great news!" Cheering
+/// the good side when the client hinted at something harder looks on the
+/// bright side too early. (After good news with no such hint, it celebrates.)
+fn cheering_past_a_reservation(analysis: &Analysis, votes: &mut Vec<Vote>) {
+    if !analysis.client.reservation {
+        return;
+    }
+    let Some(cheer) = analysis.hits.iter().find(|h| h.cue() == Cue::Cheer) else {
+        return;
+    };
+    votes.push(Vote::new(
+        Intent::Minimizing,
+        0.8,
+        cheer.tokens.clone(),
+        "Cheers the good side when the client hinted at something harder, which can close the harder part down.",
+        "minimizing.cheering",
     ));
 }
 

@@ -8,7 +8,10 @@
 //! * a leading `^` means the phrase must open a sentence or clause (after
 //!   fillers such as "so", "ok", "well"), e.g. `^try` for an imperative;
 //! * a leading `^^` means it must open the sentence itself: "But..." argues
-//!   at the start of a turn, while "..., but you're not sure" reflects.
+//!   at the start of a turn, while "..., but you're not sure" reflects;
+//! * a `=` (after any `^`) means the words must match as written, not just by
+//!   stem: the stemmer folds "controlling" into "control" and "surely" into
+//!   "sure", and "a sense of control" or "you're not sure" label no one.
 //!
 //! Each expanded phrase goes through the same normaliser and Snowball stemmer
 //! as the text it will be matched against ([`text::phrase_stem_line`]), so one
@@ -87,9 +90,15 @@ pub enum Cue {
     Argument,
     /// In the client's words: defending their current position ("I can handle it").
     ClientClaim,
+    /// In the client's words: a reservation that hints at something harder
+    /// ("physically, anyway", "I suppose").
+    ClientReservation,
+    /// Cheering the good side: "That's great news!", "Brilliant!".
+    Cheer,
     /// In the client's words: a question about the practical arrangements.
     ClientAsksFrame,
-    /// Thanks and appreciation: adds warmth.
+    /// Thanks, appreciation and plain statements of care ("it matters to
+    /// me"): add warmth without being a move of their own.
     Appreciation,
     /// In the client's words: a painful event (death, divorce, abuse), intensity 1-3.
     Distress(u8),
@@ -144,11 +153,20 @@ enum Anchor {
     Sentence,
 }
 
+/// One phrase set an automaton pattern stands for, and how it must sit.
+#[derive(Debug, Clone, PartialEq)]
+struct Target {
+    set: usize,
+    anchor: Anchor,
+    /// For `=` phrases: the normalised words the match must spell exactly.
+    exact: Option<Box<[String]>>,
+}
+
 struct Lexicon {
     sets: Vec<&'static PhraseSet>,
     automaton: AhoCorasick,
-    /// For each automaton pattern: the (set, anchor) pairs it stands for.
-    targets: Vec<Vec<(usize, Anchor)>>,
+    /// For each automaton pattern: the phrase sets it stands for.
+    targets: Vec<Vec<Target>>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(build);
@@ -158,7 +176,7 @@ fn build() -> Lexicon {
 
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut patterns: Vec<String> = Vec::new();
-    let mut targets: Vec<Vec<(usize, Anchor)>> = Vec::new();
+    let mut targets: Vec<Vec<Target>> = Vec::new();
     for (set_index, set) in sets.iter().enumerate() {
         for phrase in set.phrases {
             let (anchored, body) = if let Some(rest) = phrase.strip_prefix("^^") {
@@ -168,18 +186,33 @@ fn build() -> Lexicon {
             } else {
                 (Anchor::Anywhere, *phrase)
             };
+            let (exact, body) = match body.strip_prefix('=') {
+                Some(rest) => (true, rest),
+                None => (false, body),
+            };
             for variant in expand(body) {
                 let line = phrase_stem_line(&variant);
                 if line.trim().is_empty() {
                     continue;
                 }
+                let target = Target {
+                    set: set_index,
+                    anchor: anchored,
+                    exact: exact.then(|| {
+                        let text = Text::new(&variant);
+                        (0..text.tokens.len())
+                            .filter(|&i| text.is_word(i))
+                            .map(|i| text.norm(i).to_string())
+                            .collect()
+                    }),
+                };
                 let slot = *index.entry(line.clone()).or_insert_with(|| {
                     patterns.push(line);
                     targets.push(Vec::new());
                     patterns.len() - 1
                 });
-                if !targets[slot].contains(&(set_index, anchored)) {
-                    targets[slot].push((set_index, anchored));
+                if !targets[slot].contains(&target) {
+                    targets[slot].push(target);
                 }
             }
         }
@@ -210,7 +243,8 @@ pub fn scan(text: &Text) -> Vec<Hit> {
         if tokens.is_empty() {
             continue;
         }
-        for &(set, anchored) in &lexicon.targets[found.pattern().as_usize()] {
+        for target in &lexicon.targets[found.pattern().as_usize()] {
+            let anchored = target.anchor;
             // An anchored phrase opens a clause, and a gerund there is a subject,
             // not an instruction ("Keeping busy is a way of...").
             let placed = match anchored {
@@ -222,8 +256,18 @@ pub fn scan(text: &Text) -> Vec<Hit> {
             {
                 continue;
             }
+            if let Some(words) = &target.exact {
+                let mut spelled_words = tokens.clone().filter(|&i| text.is_word(i));
+                let spelled = words
+                    .iter()
+                    .all(|word| spelled_words.next().is_some_and(|i| text.norm(i) == word))
+                    && spelled_words.next().is_none();
+                if !spelled {
+                    continue;
+                }
+            }
             hits.push(Hit {
-                set,
+                set: target.set,
                 tokens: tokens.clone(),
             });
         }
