@@ -1,6 +1,7 @@
 //! The desktop app: Bevy for the window and the loop, egui for the screens.
 //! `main.rs` calls [`run`]; this module only assembles the feature plugins.
 
+mod assignment;
 mod catalog;
 mod charts;
 mod debrief_ui;
@@ -9,10 +10,12 @@ mod idle;
 mod library;
 mod portrait;
 mod practice;
+mod presenter;
 mod screens;
 mod session_ui;
 mod settings;
 mod storage;
+mod supervisor_ui;
 mod theme;
 mod tour;
 mod widgets;
@@ -104,7 +107,9 @@ pub fn run(cli: Cli) -> ExitCode {
         session_ui::plugin,
         debrief_ui::plugin,
         history::plugin,
-    ));
+    ))
+    .add_plugins((supervisor_ui::plugin, presenter::plugin, assignment::plugin))
+    .insert_resource(assignment::AssignmentArg(cli.assignment.clone()));
     if let Some(dir) = tour {
         app.add_plugins(tour::plugin(dir));
     }
