@@ -5,6 +5,7 @@ mod assignment;
 mod catalog;
 mod charts;
 mod debrief_ui;
+mod drill_ui;
 mod history;
 mod idle;
 mod library;
@@ -107,6 +108,7 @@ pub fn run(cli: Cli) -> ExitCode {
         session_ui::plugin,
         debrief_ui::plugin,
         history::plugin,
+        drill_ui::plugin,
     ))
     .add_plugins((supervisor_ui::plugin, presenter::plugin, assignment::plugin))
     .insert_resource(assignment::AssignmentArg(cli.assignment.clone()));

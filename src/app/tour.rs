@@ -1,7 +1,8 @@
 //! `rapport --screenshot-tour DIR`: walks every screen in the real window,
 //! saves one PNG per screen and exits. Used by the tests and for the README.
 
-use super::catalog::{Catalog, ScenarioAsset};
+use super::catalog::{Catalog, ScenarioAsset, ScenariosDir};
+use super::drill_ui::{DrillTourRequest, diary_path};
 use super::practice::Practice;
 use super::presenter::Presenter;
 use super::screens::Screen;
@@ -11,9 +12,10 @@ use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 use bevy::winit::WinitSettings;
+use rapport::drill::{DiaryNote, DifficultyRating, Level, PracticeDiary, Rep};
 use rapport::records::AttemptRecord;
 use rapport::session::{Session, Strategy, play_auto};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Frames to let a screen settle (layout, fonts, plots) before capturing it.
@@ -24,6 +26,12 @@ const MAX_WAIT_FRAMES: u32 = 1200;
 /// The scenario the tour plays, when present.
 const TOUR_SCENARIO: &str = "quiet-tuesday";
 
+/// The drill the tour practises, and a trainee's typed response to its first
+/// statement: a fitting reflection that names no feeling, so the feedback has
+/// something to teach.
+const TOUR_DRILL: &str = "reflecting-feelings";
+const TOUR_DRILL_RESPONSE: &str = "It sounds like work never stops, from seven in the morning to ten at night. Do you ever get a break?";
+
 #[derive(Resource)]
 struct Tour {
     dir: PathBuf,
@@ -32,7 +40,7 @@ struct Tour {
     waiting_for: Option<PathBuf>,
 }
 
-const SHOTS: [&str; 7] = [
+const SHOTS: [&str; 8] = [
     "01-library.png",
     "02-briefing.png",
     "03-session.png",
@@ -40,6 +48,7 @@ const SHOTS: [&str; 7] = [
     "05-history.png",
     "06-settings.png",
     "07-session-projector.png",
+    "08-drill.png",
 ];
 
 pub(super) fn plugin(dir: PathBuf) -> impl Fn(&mut App) {
@@ -66,6 +75,8 @@ struct TourWorld<'w> {
     settings: ResMut<'w, Settings>,
     presenter: ResMut<'w, Presenter>,
     next: ResMut<'w, NextState<Screen>>,
+    scenarios: Res<'w, ScenariosDir>,
+    drill: ResMut<'w, DrillTourRequest>,
 }
 
 fn run_tour(
@@ -126,6 +137,8 @@ fn prepare_step(step: usize, world: &mut TourWorld) -> Result<(), String> {
         settings,
         presenter,
         next,
+        scenarios,
+        drill,
     } = world;
     match step {
         0 => next.set(Screen::Library),
@@ -173,6 +186,15 @@ fn prepare_step(step: usize, world: &mut TourWorld) -> Result<(), String> {
             play_some(session)?;
             next.set(Screen::Session);
         }
+        7 => {
+            // Back in the window and the light theme: a trainee practising alone.
+            presenter.on = false;
+            presenter.show_map = false;
+            settings.theme = Theme::Light;
+            earlier_drill_practice(&scenarios.0, storage)?;
+            drill.request(TOUR_DRILL, TOUR_DRILL_RESPONSE);
+            next.set(Screen::Drills);
+        }
         _ => {}
     }
     Ok(())
@@ -199,6 +221,46 @@ fn earlier_attempts(
         storage.save_attempt(&record)?;
     }
     Ok(())
+}
+
+/// Reps of the tour drill on three earlier days, improving, with a note, so
+/// the drill's diary chart shows what a few days of practice look like.
+fn earlier_drill_practice(scenarios: &Path, storage: &Storage) -> Result<(), String> {
+    let path = scenarios.join("drills").join(format!("{TOUR_DRILL}.ron"));
+    let drill = rapport::drill::load_file(&path)
+        .drill
+        .ok_or("the tour drill does not load")?;
+    let statements: Vec<_> = drill.at_level(Level::Beginner).collect();
+    let mut diary = PracticeDiary::new("tour");
+    for (day, days_ago) in [5i64, 3, 1].into_iter().enumerate() {
+        for rep_index in 0..2 + day {
+            let statement = statements
+                .get(rep_index % statements.len().max(1))
+                .ok_or("the tour drill has no beginner statements")?;
+            // Pitfalls more often on the first day, models later on.
+            let text = match statement.pitfalls.first() {
+                Some(pitfall) if rep_index + day < 2 => &pitfall.text,
+                _ => {
+                    &statement
+                        .models
+                        .get(rep_index % statement.models.len().max(1))
+                        .ok_or("a tour drill statement has no models")?
+                        .text
+                }
+            };
+            let result = rapport::drill::feedback(statement, text);
+            let mut rep = Rep::from_feedback(text, &result, Some(DifficultyRating::GoodChallenge));
+            rep.at = chrono::Utc::now() - chrono::Duration::days(days_ago)
+                + chrono::Duration::minutes(rep_index as i64 * 4);
+            diary.record(&drill, rep, Level::Beginner);
+        }
+    }
+    diary.progress_mut(&drill).notes.push(DiaryNote {
+        at: chrono::Utc::now() - chrono::Duration::days(1),
+        text: "Naming the feeling first felt clumsy, but the client said more when I did."
+            .to_owned(),
+    });
+    diary.save(&diary_path(storage)).map_err(|e| e.to_string())
 }
 
 /// One typed response and a couple of choices, leaving the session open.

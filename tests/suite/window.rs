@@ -6,7 +6,7 @@ use super::util::{rapport_bin, root};
 use std::path::Path;
 use std::process::Command;
 
-const SCREENS: [&str; 7] = [
+const SCREENS: [&str; 8] = [
     "01-library.png",
     "02-briefing.png",
     "03-session.png",
@@ -14,6 +14,7 @@ const SCREENS: [&str; 7] = [
     "05-history.png",
     "06-settings.png",
     "07-session-projector.png",
+    "08-drill.png",
 ];
 
 /// Width, height and the RGBA pixels of a PNG.
