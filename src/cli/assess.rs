@@ -2,7 +2,7 @@
 //! played scenario would get.
 
 use super::play::{add_debrief_json, turns_json};
-use crate::assess::{Syntax, assess, parse_transcript};
+use crate::assess::{Syntax, TranscriptError, assess, parse_transcript};
 use crate::debrief::text;
 use crate::scoring::describe;
 use clap::{Args, ValueEnum};
@@ -43,10 +43,20 @@ pub fn run(args: AssessArgs) -> ExitCode {
         Some(SyntaxArg::Ron) => Syntax::Ron,
         None => Syntax::for_path(&args.file),
     };
+    if source.trim().is_empty() {
+        eprintln!("error: {} is empty: nothing to assess", args.file.display());
+        return ExitCode::FAILURE;
+    }
     let utterances = match parse_transcript(&source, syntax) {
         Ok(utterances) => utterances,
         Err(error) => {
-            eprintln!("error: {}:{error}", args.file.display());
+            // A syntax error starts with its `line:col`, which belongs right after the path.
+            let separator = if matches!(error, TranscriptError::Syntax { .. }) {
+                ":"
+            } else {
+                ": "
+            };
+            eprintln!("error: {}{separator}{error}", args.file.display());
             eprintln!(
                 "  = help: a transcript is a list like [{{\"speaker\": \"client\", \"text\": \"...\"}}, {{\"speaker\": \"counselor\", \"text\": \"...\"}}]"
             );
