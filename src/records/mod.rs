@@ -2,11 +2,13 @@
 //! with a versioned schema so older and newer builds fail clearly, not silently.
 
 mod atomic;
+mod load;
 
 pub use atomic::{create_private_dir, write_atomic};
+pub use load::{RecordSet, load_record, load_records};
 
 use crate::debrief::Debrief;
-use crate::scenario::{parse_ron, to_ron};
+use crate::scenario::to_ron;
 use crate::session::{Answer, Line, Session, Turn};
 use crate::vocab::Outcome;
 use chrono::{DateTime, Utc};
@@ -134,74 +136,4 @@ pub enum RecordError {
     Corrupt(PathBuf, String),
     #[error("{}: written by a newer Rapport (record schema {found}; this build reads up to {RECORD_SCHEMA}); update Rapport to open it", .path.display())]
     NewerSchema { path: PathBuf, found: u32 },
-}
-
-/// Only the schema number, read first so a newer record fails with a clear
-/// message. Serde skips every other field, so any record shape parses.
-#[derive(Deserialize)]
-#[serde(rename = "AttemptRecord")]
-struct SchemaProbe {
-    schema: u32,
-}
-
-/// Reads one record, checking its schema before anything else.
-pub fn load_record(path: &Path) -> Result<AttemptRecord, RecordError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| RecordError::Io(path.to_owned(), e.to_string()))?;
-    match crate::scenario::ron_options().from_str::<SchemaProbe>(&text) {
-        Ok(p) if p.schema > RECORD_SCHEMA => {
-            return Err(RecordError::NewerSchema {
-                path: path.to_owned(),
-                found: p.schema,
-            });
-        }
-        Ok(_) => {}
-        Err(e) => {
-            return Err(RecordError::Corrupt(
-                path.to_owned(),
-                format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code),
-            ));
-        }
-    }
-    parse_ron::<AttemptRecord>(&text).map_err(|d| {
-        RecordError::Corrupt(
-            path.to_owned(),
-            format!(
-                "{}:{}: {}",
-                d.line.unwrap_or(0),
-                d.col.unwrap_or(0),
-                d.message
-            ),
-        )
-    })
-}
-
-/// The result of reading a folder of records: what loaded and what was skipped.
-#[derive(Debug, Default)]
-pub struct RecordSet {
-    pub records: Vec<AttemptRecord>,
-    /// Files that were not records, with the reason.
-    pub skipped: Vec<(PathBuf, String)>,
-}
-
-/// Reads every `*.ron` record in a folder. A corrupt or foreign file is listed
-/// as skipped with its reason, never fatal.
-pub fn load_records(dir: &Path) -> Result<RecordSet, RecordError> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| RecordError::Io(dir.to_owned(), e.to_string()))?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "ron"))
-        .collect();
-    paths.sort();
-    let mut set = RecordSet::default();
-    for path in paths {
-        match load_record(&path) {
-            Ok(record) => set.records.push(record),
-            Err(error) => set.skipped.push((path, error.to_string())),
-        }
-    }
-    set.records.sort_by_key(|record| record.started_at);
-    Ok(set)
 }

@@ -59,6 +59,181 @@ fn corrupt_and_foreign_files_are_skipped_with_a_reason() {
     );
 }
 
+/// The reason `load_records` gave for skipping the file called `name`.
+fn reason_for<'a>(set: &'a rapport::records::RecordSet, name: &str) -> &'a str {
+    set.skipped
+        .iter()
+        .find(|(path, _)| path.file_name().is_some_and(|n| n == name))
+        .map(|(_, reason)| reason.as_str())
+        .unwrap_or_else(|| panic!("{name} was not skipped: {:?}", set.skipped))
+}
+
+#[test]
+fn a_mixed_folder_loads_every_good_record_and_names_every_bad_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let start = chrono::DateTime::parse_from_rfc3339("2026-03-01T09:00:00Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    let mut good = Vec::new();
+    for (i, strategy) in [
+        Strategy::Best,
+        Strategy::Worst,
+        Strategy::Random,
+        Strategy::Best,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let session = play_auto(quiet_tuesday(), i as u64, strategy).unwrap();
+        // Saved newest first, so the order of the result is the loader's doing.
+        let started = start + chrono::Duration::minutes(10 * (4 - i as i64));
+        let mut record = AttemptRecord::from_session(&session, "sam", started);
+        record.id = format!("good-{i}");
+        record.save(dir.path()).unwrap();
+        good.push(record);
+    }
+    let whole = std::fs::read_to_string(dir.path().join("good-0.ron")).unwrap();
+    std::fs::write(dir.path().join("truncated.ron"), &whole[..whole.len() / 2]).unwrap();
+    std::fs::write(dir.path().join("empty.ron"), "").unwrap();
+    std::fs::write(dir.path().join("blank.ron"), "  \n\n").unwrap();
+    std::fs::write(
+        dir.path().join("notes.ron"),
+        "Meeting notes\n- ask Sam about the rupture at minute 12\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("binary.ron"),
+        [0x89, b'P', b'N', b'G', 0xff, 0xfe],
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("scenario.ron"),
+        std::fs::read(root().join("scenarios/quiet-tuesday.ron")).unwrap(),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("future.ron"),
+        whole.replacen("schema: 1,", "schema: 7,", 1),
+    )
+    .unwrap();
+    // A newer schema whose shape has moved on: still "newer", not "corrupt".
+    std::fs::write(
+        dir.path().join("future-shape.ron"),
+        "AttemptRecord(schema: 8, id: \"x\", attempts: [(turn: 1)])",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("older.ron"),
+        "AttemptRecord(schema: 0, id: \"x\", trainee: \"sam\")",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("readme.txt"), "not a record, not read").unwrap();
+    std::fs::create_dir(dir.path().join("folder.ron")).unwrap();
+
+    let set = load_records(dir.path()).unwrap();
+
+    let mut expected = good.clone();
+    expected.sort_by_key(|r| r.started_at);
+    assert_eq!(set.records, expected, "every good record, oldest first");
+    let names: Vec<_> = set
+        .skipped
+        .iter()
+        .map(|(p, _)| p.file_name().unwrap().to_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "binary.ron",
+            "blank.ron",
+            "empty.ron",
+            "future-shape.ron",
+            "future.ron",
+            "notes.ron",
+            "older.ron",
+            "scenario.ron",
+            "truncated.ron",
+        ],
+        "each bad file once, in name order"
+    );
+    for (path, reason) in &set.skipped {
+        assert!(
+            reason.starts_with(&path.display().to_string()),
+            "the reason names the file: {reason}"
+        );
+    }
+    assert!(reason_for(&set, "empty.ron").ends_with("not a Rapport record (the file is empty)"));
+    assert!(reason_for(&set, "blank.ron").ends_with("not a Rapport record (the file is empty)"));
+    assert!(reason_for(&set, "binary.ron").ends_with("not a Rapport record (not UTF-8 text)"));
+    let truncated = reason_for(&set, "truncated.ron");
+    assert!(truncated.contains("not a Rapport record ("), "{truncated}");
+    // ron reports the end of input on the last line, or the one before it when
+    // the cut falls in indentation: either way, at the cut, not at the top.
+    let cut_line = whole[..whole.len() / 2].lines().count();
+    assert!(
+        (cut_line.saturating_sub(1)..=cut_line + 1)
+            .any(|line| truncated.contains(&format!(" {line}:"))
+                || truncated.contains(&format!("({line}:"))),
+        "the position of the cut (about line {cut_line}): {truncated}"
+    );
+    let notes = reason_for(&set, "notes.ron");
+    assert!(notes.contains("not a Rapport record (1:"), "{notes}");
+    let scenario = reason_for(&set, "scenario.ron");
+    assert!(
+        scenario.contains("not a Rapport record (") && scenario.contains("`schema`"),
+        "a RON file of another kind lacks the schema: {scenario}"
+    );
+    for (future, found) in [("future.ron", 7), ("future-shape.ron", 8)] {
+        let reason = reason_for(&set, future);
+        assert!(
+            reason.contains(&format!(
+                "written by a newer Rapport (record schema {found};"
+            )) && reason.contains("update Rapport to open it"),
+            "{reason}"
+        );
+    }
+    let older = reason_for(&set, "older.ron");
+    assert!(
+        older.contains("written by an older Rapport with record schema 0")
+            && older.contains("missing field"),
+        "{older}"
+    );
+}
+
+#[test]
+fn one_record_is_read_the_same_alone_or_in_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = play_auto(quiet_tuesday(), 9, Strategy::Random).unwrap();
+    let record = AttemptRecord::from_session(&session, "sam", chrono::Utc::now());
+    let path = record.save(dir.path()).unwrap();
+    assert_eq!(load_record(&path).unwrap(), record);
+    let set = load_records(dir.path()).unwrap();
+    assert_eq!(set.records, [record]);
+    assert!(set.skipped.is_empty());
+    std::fs::write(&path, "").unwrap();
+    match load_record(&path) {
+        Err(RecordError::Corrupt(p, reason)) => {
+            assert_eq!(p, path);
+            assert_eq!(reason, "the file is empty");
+        }
+        other => panic!("expected Corrupt, got {other:?}"),
+    }
+    assert!(matches!(
+        load_record(&dir.path().join("missing.ron")),
+        Err(RecordError::Io(..))
+    ));
+    assert!(matches!(
+        load_records(&dir.path().join("missing")),
+        Err(RecordError::Io(..))
+    ));
+}
+
+#[test]
+fn an_empty_folder_is_an_empty_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = load_records(dir.path()).unwrap();
+    assert!(set.records.is_empty() && set.skipped.is_empty());
+}
+
 #[test]
 fn a_saved_session_resumes_exactly_where_it_was() {
     let scenario = quiet_tuesday();
