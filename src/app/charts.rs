@@ -1,6 +1,7 @@
-//! Small line charts with fixed axes, shared by the debrief and history
-//! screens: a chart that rescales itself around two points reads as noise.
+//! Small line charts with fixed axes, shared by the debrief, history and
+//! drills screens: a chart that rescales itself around two points reads as noise.
 
+use super::theme::Palette;
 use bevy_egui::egui::{self, Color32, Ui};
 use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
 
@@ -17,6 +18,36 @@ pub struct Axes {
     /// The x range always shown, so one point is not stretched across the chart.
     pub x_range: (f64, f64),
     pub y_range: (f64, f64),
+}
+
+/// Empathy, warmth and repair (where a screen charts it) as series, each in
+/// the colour it has on every chart of the scores.
+pub fn score_series(
+    palette: &Palette,
+    empathy: Vec<[f64; 2]>,
+    warmth: Vec<[f64; 2]>,
+    repair: Option<Vec<[f64; 2]>>,
+) -> Vec<Series> {
+    let mut series = vec![
+        Series {
+            name: "Empathy",
+            colour: palette.accent,
+            points: empathy,
+        },
+        Series {
+            name: "Warmth",
+            colour: palette.good,
+            points: warmth,
+        },
+    ];
+    if let Some(points) = repair {
+        series.push(Series {
+            name: "Repair",
+            colour: palette.poor,
+            points,
+        });
+    }
+    series
 }
 
 /// Draws the series as lines with a dot on every point (a lone value still shows).

@@ -2,7 +2,7 @@
 //! the ten skills with quoted evidence, the client's voice, rewind to any turn
 //! with branches side by side, and written reflections saved with the attempt.
 
-use super::charts::{Axes, Series, chart_height, line_chart};
+use super::charts::{Axes, Series, chart_height, line_chart, score_series};
 use super::practice::{Practice, REFLECTION_PROMPTS};
 use super::screens::Screen;
 use super::settings::Settings;
@@ -227,23 +227,12 @@ fn charts_section(ui: &mut egui::Ui, session: &Session, debrief: &Debrief, palet
                 x_range: (1.0, turns.max(2.0)),
                 y_range: (0.0, 100.0),
             },
-            vec![
-                Series {
-                    name: "Empathy",
-                    colour: palette.accent,
-                    points: per_turn(&|s| Some(s.empathy)),
-                },
-                Series {
-                    name: "Warmth",
-                    colour: palette.good,
-                    points: per_turn(&|s| Some(s.warmth)),
-                },
-                Series {
-                    name: "Repair",
-                    colour: palette.poor,
-                    points: per_turn(&|s| s.repair),
-                },
-            ],
+            score_series(
+                palette,
+                per_turn(&|s| Some(s.empathy)),
+                per_turn(&|s| Some(s.warmth)),
+                Some(per_turn(&|s| s.repair)),
+            ),
         );
     });
 }

@@ -1,6 +1,6 @@
 //! Past attempts with dates and scores, and the trend of each skill over time.
 
-use super::charts::{Axes, Series, chart_height, line_chart};
+use super::charts::{Axes, Series, chart_height, line_chart, score_series};
 use super::practice::Attempts;
 use super::screens::Screen;
 use super::settings::Settings;
@@ -71,23 +71,12 @@ fn draw_history(
                                 x_range: (0.5, attempts_shown + 0.5),
                                 y_range: (0.0, 100.0),
                             },
-                            vec![
-                                Series {
-                                    name: "Empathy",
-                                    colour: palette.accent,
-                                    points: per_attempt(&|r| r.debrief.scores.empathy),
-                                },
-                                Series {
-                                    name: "Warmth",
-                                    colour: palette.good,
-                                    points: per_attempt(&|r| r.debrief.scores.warmth),
-                                },
-                                Series {
-                                    name: "Repair",
-                                    colour: palette.poor,
-                                    points: per_attempt(&|r| r.debrief.scores.repair),
-                                },
-                            ],
+                            score_series(
+                                &palette,
+                                per_attempt(&|r| r.debrief.scores.empathy),
+                                per_attempt(&|r| r.debrief.scores.warmth),
+                                Some(per_attempt(&|r| r.debrief.scores.repair)),
+                            ),
                         );
                         let ui = &mut columns[1];
                         ui.horizontal(|ui| {

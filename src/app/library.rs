@@ -7,7 +7,7 @@ use super::practice::{Attempts, Practice};
 use super::screens::Screen;
 use super::settings::Settings;
 use super::storage::Storage;
-use super::widgets::{chips, nav_bar, palette, root_ui, words};
+use super::widgets::{chips, nav_bar, palette, root_ui, unloadable_files, words};
 use bevy::prelude::*;
 use bevy_egui::egui::{self, RichText};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
@@ -15,6 +15,7 @@ use rapport::scenario::{Loaded, Scenario};
 use rapport::scoring::DimensionScores;
 use rapport::vocab::{AlliancePhase, Skill};
 use std::collections::HashMap;
+use std::path::Path;
 use std::sync::Arc;
 
 /// The library's search and filters.
@@ -235,23 +236,12 @@ fn draw_library(
                         });
                     ui.add_space(6.0);
                 }
-                let broken: Vec<&&Loaded> =
-                    entries.iter().filter(|l| l.scenario.is_none()).collect();
-                if !broken.is_empty() {
-                    ui.add_space(8.0);
-                    ui.label(
-                        RichText::new(format!("{} file(s) could not be loaded", broken.len()))
-                            .strong()
-                            .color(palette.poor),
-                    );
-                    for loaded in broken {
-                        egui::CollapsingHeader::new(loaded.path.display().to_string())
-                            .default_open(true)
-                            .show(ui, |ui| {
-                                ui.label(RichText::new(loaded.render()).monospace());
-                            });
-                    }
-                }
+                let broken: Vec<(&Path, String)> = entries
+                    .iter()
+                    .filter(|l| l.scenario.is_none())
+                    .map(|l| (l.path.as_path(), l.render()))
+                    .collect();
+                unloadable_files(ui, "file(s)", &broken, &palette);
             });
     });
     if let Some(scenario) = to_open.and_then(|id| scenarios.into_iter().find(|s| s.meta.id == id)) {

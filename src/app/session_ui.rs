@@ -8,7 +8,7 @@ use super::screens::Screen;
 use super::settings::Settings;
 use super::storage::Storage;
 use super::theme::Palette;
-use super::widgets::{palette, root_ui, words};
+use super::widgets::{Edge, bubble, palette, root_ui, words};
 use bevy::prelude::*;
 use bevy_egui::egui::{self, RichText};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
@@ -453,7 +453,7 @@ fn transcript(ui: &mut egui::Ui, session: &Session, scores_visible: bool, palett
     for line in session.lines() {
         match line {
             Line::Client { text, cue, .. } => {
-                bubble(ui, palette.client_bubble, |ui| {
+                bubble(ui, palette.client_bubble, Edge::Flat, |ui| {
                     ui.label(RichText::new(name).strong());
                     if let Some(cue) = cue {
                         ui.label(RichText::new(cue).italics().small().color(palette.muted));
@@ -462,7 +462,7 @@ fn transcript(ui: &mut egui::Ui, session: &Session, scores_visible: bool, palett
                 });
             }
             Line::Trainee { text, turn, .. } => {
-                bubble(ui, palette.trainee_bubble, |ui| {
+                bubble(ui, palette.trainee_bubble, Edge::Flat, |ui| {
                     ui.label(RichText::new("You").strong());
                     ui.label(text);
                     if let Some(t) = session.turns().get(*turn)
@@ -501,16 +501,4 @@ fn transcript(ui: &mut egui::Ui, session: &Session, scores_visible: bool, palett
             }
         }
     }
-}
-
-fn bubble(ui: &mut egui::Ui, fill: egui::Color32, add: impl FnOnce(&mut egui::Ui)) {
-    egui::Frame::new()
-        .fill(fill)
-        .corner_radius(8.0)
-        .inner_margin(10.0)
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            add(ui);
-        });
-    ui.add_space(4.0);
 }

@@ -1,11 +1,13 @@
 //! Small pieces shared by the screens: the root UI, the navigation bar,
-//! score bars and labelled chips.
+//! score bars, labelled chips, speech bubbles and the list of files that
+//! could not be loaded.
 
 use super::screens::Screen;
 use super::settings::Settings;
 use super::theme::Palette;
 use bevy::prelude::*;
 use bevy_egui::egui::{self, Color32, RichText, Ui};
+use std::path::Path;
 
 /// A UI covering the whole window, to hang panels on (egui 0.36 panels take a `Ui`).
 pub fn root_ui(ctx: &egui::Context) -> Ui {
@@ -50,17 +52,10 @@ pub fn score_bar(ui: &mut Ui, label: &str, value: Option<u8>, palette: &Palette)
         ui.label(RichText::new(label).strong());
         match value {
             Some(v) => {
-                let colour = if v >= 60 {
-                    palette.good
-                } else if v >= 40 {
-                    palette.accent
-                } else {
-                    palette.poor
-                };
                 ui.add(
                     egui::ProgressBar::new(f32::from(v) / 100.0)
                         .desired_width(ui.available_width().min(220.0))
-                        .fill(colour)
+                        .fill(score_colour(v, palette))
                         .text(RichText::new(format!("{v}")).color(Color32::WHITE).strong()),
                 );
             }
@@ -69,6 +64,17 @@ pub fn score_bar(ui: &mut Ui, label: &str, value: Option<u8>, palette: &Palette)
             }
         }
     });
+}
+
+/// The colour band of a 0-100 score, the same on every screen's score bars.
+pub fn score_colour(value: u8, palette: &Palette) -> Color32 {
+    if value >= 60 {
+        palette.good
+    } else if value >= 40 {
+        palette.accent
+    } else {
+        palette.poor
+    }
 }
 
 /// A row of small framed labels (tags, skills).
@@ -112,4 +118,58 @@ pub fn palette(settings: &Settings) -> Palette {
 /// Turns a snake_case vocabulary word into words ("dropout_risk" -> "dropout risk").
 pub fn words(text: &str) -> String {
     text.replace('_', " ")
+}
+
+/// "1 rep", "3 reps": a count with its noun, plural when it is not one.
+pub fn counted(count: usize, noun: &str) -> String {
+    let plural = if count == 1 { "" } else { "s" };
+    format!("{count} {noun}{plural}")
+}
+
+/// Whether a speech bubble draws its edge.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Edge {
+    Flat,
+    /// High contrast's bubbles are as black as the panel: an outline shows the card.
+    Outlined,
+}
+
+/// A speech bubble: a rounded card in `fill`, as wide as the column.
+pub fn bubble(ui: &mut Ui, fill: Color32, edge: Edge, add: impl FnOnce(&mut Ui)) {
+    let stroke = match edge {
+        Edge::Flat => egui::Stroke::NONE,
+        Edge::Outlined => ui.visuals().widgets.noninteractive.bg_stroke,
+    };
+    egui::Frame::new()
+        .fill(fill)
+        .stroke(stroke)
+        .corner_radius(8.0)
+        .inner_margin(10.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            add(ui);
+        });
+    ui.add_space(4.0);
+}
+
+/// The files of a folder that could not be loaded: a count in the problem
+/// colour, then each file's path over its diagnostics, open. `what` names
+/// the files in the count ("file(s)", "drill file(s)"). Nothing when all loaded.
+pub fn unloadable_files(ui: &mut Ui, what: &str, files: &[(&Path, String)], palette: &Palette) {
+    if files.is_empty() {
+        return;
+    }
+    ui.add_space(8.0);
+    ui.label(
+        RichText::new(format!("{} {what} could not be loaded", files.len()))
+            .strong()
+            .color(palette.poor),
+    );
+    for (path, diagnostics) in files {
+        egui::CollapsingHeader::new(path.display().to_string())
+            .default_open(true)
+            .show(ui, |ui| {
+                ui.label(RichText::new(diagnostics).monospace());
+            });
+    }
 }
