@@ -61,6 +61,7 @@ fn draw_debrief(
     });
     egui::CentralPanel::default().show(&mut root, |ui| {
         egui::ScrollArea::vertical()
+            .id_salt("debrief-scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 if let Some(ending) = session.ending() {

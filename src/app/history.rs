@@ -1,13 +1,18 @@
 //! Past attempts with dates and scores, and the trend of each skill over time.
 
 use super::charts::{Axes, Series, chart_height, line_chart, score_series};
+use super::drill_ui::diary::drill_charts;
+use super::drill_ui::diary_path;
 use super::practice::Attempts;
 use super::screens::Screen;
 use super::settings::Settings;
+use super::storage::Storage;
+use super::theme::Palette;
 use super::widgets::{nav_bar, palette, root_ui, words};
 use bevy::prelude::*;
 use bevy_egui::egui::{self, RichText};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
+use rapport::drill::PracticeDiary;
 use rapport::scoring::describe;
 use rapport::vocab::Skill;
 
@@ -15,11 +20,45 @@ use rapport::vocab::Skill;
 #[derive(Resource)]
 pub struct TrendSkill(pub Skill);
 
+/// The practice diary as read when the history screen opened, and the drill
+/// whose reps are charted.
+#[derive(Resource, Default)]
+pub struct DrillHistory {
+    pub diary: Option<Result<PracticeDiary, String>>,
+    pub drill: Option<String>,
+}
+
 pub(super) fn plugin(app: &mut App) {
-    app.insert_resource(TrendSkill(Skill::Empathy)).add_systems(
-        EguiPrimaryContextPass,
-        draw_history.run_if(in_state(Screen::History)),
-    );
+    app.insert_resource(TrendSkill(Skill::Empathy))
+        .init_resource::<DrillHistory>()
+        .add_systems(OnEnter(Screen::History), read_diary)
+        .add_systems(
+            EguiPrimaryContextPass,
+            draw_history.run_if(in_state(Screen::History)),
+        );
+}
+
+/// Rereads the diary each time the screen opens: drills add reps in between.
+fn read_diary(storage: Res<Storage>, mut history: ResMut<DrillHistory>) {
+    let path = diary_path(&storage);
+    history.diary = if path.exists() {
+        Some(PracticeDiary::load(&path).map_err(|e| e.to_string()))
+    } else {
+        None
+    };
+    let practised = history
+        .diary
+        .as_ref()
+        .and_then(|d| d.as_ref().ok())
+        .map(|d| d.drills.keys().cloned().collect::<Vec<_>>())
+        .unwrap_or_default();
+    if history
+        .drill
+        .as_ref()
+        .is_none_or(|id| !practised.contains(id))
+    {
+        history.drill = practised.first().cloned();
+    }
 }
 
 fn draw_history(
@@ -27,6 +66,7 @@ fn draw_history(
     attempts: Res<Attempts>,
     settings: Res<Settings>,
     mut trend: ResMut<TrendSkill>,
+    mut drills: ResMut<DrillHistory>,
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -35,6 +75,7 @@ fn draw_history(
     nav_bar(&mut root, Screen::History, &mut next);
     egui::CentralPanel::default().show(&mut root, |ui| {
         egui::ScrollArea::vertical()
+            .id_salt("history-scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.heading("Your practice history");
@@ -136,6 +177,7 @@ fn draw_history(
                             }
                         });
                 }
+                drill_section(ui, &mut drills, &palette);
                 if !attempts.set.skipped.is_empty() {
                     ui.add_space(8.0);
                     ui.label(
@@ -152,4 +194,52 @@ fn draw_history(
             });
     });
     Ok(())
+}
+
+/// Reps and mean scores per day on one drill, from the practice diary.
+fn drill_section(ui: &mut egui::Ui, history: &mut DrillHistory, palette: &Palette) {
+    ui.add_space(12.0);
+    ui.heading("Drill practice");
+    let diary = match &history.diary {
+        None => {
+            ui.label(
+                RichText::new("No drill practice yet. Reps from the Drills screen appear here.")
+                    .color(palette.muted),
+            );
+            return;
+        }
+        Some(Err(problem)) => {
+            ui.label(
+                RichText::new(format!("Your practice diary could not be read: {problem}"))
+                    .color(palette.poor),
+            );
+            return;
+        }
+        Some(Ok(diary)) => diary,
+    };
+    let mut chosen = history.drill.clone();
+    ui.horizontal(|ui| {
+        ui.label("Drill");
+        let title = chosen
+            .as_ref()
+            .and_then(|id| diary.drills.get(id))
+            .map_or("none".to_owned(), |p| p.title.clone());
+        egui::ComboBox::from_id_salt("history-drill")
+            .selected_text(title)
+            .show_ui(ui, |ui| {
+                for (id, progress) in &diary.drills {
+                    ui.selectable_value(&mut chosen, Some(id.clone()), &progress.title);
+                }
+            });
+    });
+    if let Some(progress) = chosen.as_ref().and_then(|id| diary.drills.get(id)) {
+        ui.label(format!(
+            "{} reps \u{2022} highest level {} \u{2022} next time at {}",
+            progress.reps.len(),
+            progress.highest_level,
+            progress.current_level
+        ));
+        drill_charts(ui, &progress.reps, palette);
+    }
+    history.drill = chosen;
 }

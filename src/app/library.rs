@@ -165,6 +165,7 @@ fn draw_library(
             ui.spinner();
         }
         egui::ScrollArea::vertical()
+            .id_salt("library-scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 let entries: Vec<&Loaded> = catalog.entries(&assets).collect();
@@ -315,7 +316,8 @@ fn draw_briefing(
         ui.add_space(6.0);
     });
     egui::CentralPanel::default().show(&mut root, |ui| {
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt("briefing-scroll").auto_shrink([false, false]).show(ui, |ui| {
             let meta = &scenario.meta;
             let client = &scenario.client;
             ui.heading(&meta.title);

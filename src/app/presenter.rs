@@ -3,11 +3,13 @@
 //! each choice with a tally of the class's votes, and the branch map with the
 //! path taken so far.
 
+use super::screens::Screen;
 use super::settings::{Settings, TextSize};
 use super::theme::Palette;
 use bevy::prelude::*;
 use bevy::window::{MonitorSelection, PrimaryWindow, WindowMode};
 use bevy_egui::egui::{self, Align2, FontId, Stroke, pos2, vec2};
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 use rapport::scenario::graph::{MapLayout, layout};
 use rapport::session::{Line, Session};
 use std::collections::HashSet;
@@ -86,7 +88,34 @@ fn line_node(line: &Line) -> &str {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Presenter>()
-        .add_systems(Update, apply_presenter_mode);
+        .add_systems(Update, apply_presenter_mode)
+        .add_systems(EguiPrimaryContextPass, end_presenting_anywhere);
+}
+
+/// Outside a session (which has its own presenter bar) a small button in the
+/// corner ends presenting, so the instructor is never stuck in full screen.
+fn end_presenting_anywhere(
+    mut contexts: EguiContexts,
+    mut presenter: ResMut<Presenter>,
+    screen: Res<State<Screen>>,
+) -> Result {
+    if !presenter.on || *screen.get() == Screen::Session {
+        return Ok(());
+    }
+    let ctx = contexts.ctx_mut()?;
+    egui::Area::new("end-presenting".into())
+        .anchor(Align2::RIGHT_TOP, vec2(-8.0, 4.0))
+        .order(egui::Order::Foreground)
+        .show(ctx, |ui| {
+            if ui
+                .button("End presenting")
+                .on_hover_text("Leave full screen and projector-size text")
+                .clicked()
+            {
+                presenter.on = false;
+            }
+        });
+    Ok(())
 }
 
 /// The text size in use: presenter mode shows projector-size text without
@@ -135,53 +164,55 @@ pub fn branch_map(ui: &mut egui::Ui, session: &Session, palette: &Palette) {
         cell.x * map.columns.max(1) as f32 + margin.x * 2.0,
         cell.y * map.rows.max(1) as f32 + margin.y * 2.0,
     );
-    egui::ScrollArea::both().show(ui, |ui| {
-        let (response, painter) = ui.allocate_painter(size, egui::Sense::hover());
-        let origin = response.rect.min + margin;
-        let place = |id: &str| {
-            map.nodes
-                .iter()
-                .find(|(n, _, _)| n == id)
-                .map(|(_, c, r)| origin + vec2(*c as f32 * cell.x, *r as f32 * cell.y))
-        };
-        let faint = palette.muted.gamma_multiply(0.5);
-        for edge in &map.edges {
-            if let (Some(a), Some(b)) = (place(&edge.from), place(&edge.to)) {
-                let taken = walked.contains(&(edge.from.as_str(), edge.to.as_str()));
-                let stroke = if taken {
-                    Stroke::new(dot * 0.8, palette.accent)
-                } else {
-                    Stroke::new(1.0, faint)
-                };
-                painter.line_segment([a, b], stroke);
+    egui::ScrollArea::both()
+        .id_salt("branch-map-scroll")
+        .show(ui, |ui| {
+            let (response, painter) = ui.allocate_painter(size, egui::Sense::hover());
+            let origin = response.rect.min + margin;
+            let place = |id: &str| {
+                map.nodes
+                    .iter()
+                    .find(|(n, _, _)| n == id)
+                    .map(|(_, c, r)| origin + vec2(*c as f32 * cell.x, *r as f32 * cell.y))
+            };
+            let faint = palette.muted.gamma_multiply(0.5);
+            for edge in &map.edges {
+                if let (Some(a), Some(b)) = (place(&edge.from), place(&edge.to)) {
+                    let taken = walked.contains(&(edge.from.as_str(), edge.to.as_str()));
+                    let stroke = if taken {
+                        Stroke::new(dot * 0.8, palette.accent)
+                    } else {
+                        Stroke::new(1.0, faint)
+                    };
+                    painter.line_segment([a, b], stroke);
+                }
             }
-        }
-        for (id, _, _) in &map.nodes {
-            let Some(centre) = place(id) else { continue };
-            let on_path = visited_set.contains(id.as_str());
-            let fill = if on_path { palette.accent } else { faint };
-            painter.circle_filled(centre, if on_path { dot * 1.3 } else { dot }, fill);
-            if here == Some(id.as_str()) {
-                painter.circle_stroke(centre, dot * 2.4, Stroke::new(dot * 0.6, palette.poor));
-                painter.text(
-                    centre + vec2(0.0, -dot * 2.8),
-                    Align2::CENTER_BOTTOM,
-                    "you are here",
-                    FontId::proportional(body * 0.6),
-                    palette.poor,
-                );
+            for (id, _, _) in &map.nodes {
+                let Some(centre) = place(id) else { continue };
+                let on_path = visited_set.contains(id.as_str());
+                let fill = if on_path { palette.accent } else { faint };
+                painter.circle_filled(centre, if on_path { dot * 1.3 } else { dot }, fill);
+                if here == Some(id.as_str()) {
+                    painter.circle_stroke(centre, dot * 2.4, Stroke::new(dot * 0.6, palette.poor));
+                    painter.text(
+                        centre + vec2(0.0, -dot * 2.8),
+                        Align2::CENTER_BOTTOM,
+                        "you are here",
+                        FontId::proportional(body * 0.6),
+                        palette.poor,
+                    );
+                }
             }
-        }
-        let start =
-            place(session.scenario().node(session.scenario().start).id()).unwrap_or(pos2(0.0, 0.0));
-        painter.text(
-            start + vec2(-dot * 2.0, 0.0),
-            Align2::RIGHT_CENTER,
-            "start",
-            FontId::proportional(body * 0.55),
-            palette.muted,
-        );
-    });
+            let start = place(session.scenario().node(session.scenario().start).id())
+                .unwrap_or(pos2(0.0, 0.0));
+            painter.text(
+                start + vec2(-dot * 2.0, 0.0),
+                Align2::RIGHT_CENTER,
+                "start",
+                FontId::proportional(body * 0.55),
+                palette.muted,
+            );
+        });
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 use super::practice::Practice;
 use super::presenter::{self, Presenter, Vote};
 use super::screens::Screen;
-use super::settings::Settings;
+use super::settings::{Settings, Theme};
 use super::storage::Storage;
 use super::theme::Palette;
 use super::widgets::{Edge, bubble, palette, root_ui, words};
@@ -217,10 +217,17 @@ fn draw_session(
 
     egui::CentralPanel::default().show(&mut root, |ui| {
         egui::ScrollArea::vertical()
+            .id_salt("transcript-scroll")
             .stick_to_bottom(true)
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                transcript(ui, &session, presenter.scores_visible(), &palette);
+                // In high contrast the bubbles' fills vanish against black: outline them.
+                let edge = if settings.theme == Theme::HighContrast {
+                    Edge::Outlined
+                } else {
+                    Edge::Flat
+                };
+                transcript(ui, &session, presenter.scores_visible(), edge, &palette);
                 // New lines (or a resumed session) scroll into view; otherwise
                 // the trainee's own scrolling is left alone.
                 if follow.should_scroll(
@@ -448,12 +455,18 @@ fn client_panel(
     }
 }
 
-fn transcript(ui: &mut egui::Ui, session: &Session, scores_visible: bool, palette: &Palette) {
+fn transcript(
+    ui: &mut egui::Ui,
+    session: &Session,
+    scores_visible: bool,
+    edge: Edge,
+    palette: &Palette,
+) {
     let name = &session.scenario().client.name;
     for line in session.lines() {
         match line {
             Line::Client { text, cue, .. } => {
-                bubble(ui, palette.client_bubble, Edge::Flat, |ui| {
+                bubble(ui, palette.client_bubble, edge, |ui| {
                     ui.label(RichText::new(name).strong());
                     if let Some(cue) = cue {
                         ui.label(RichText::new(cue).italics().small().color(palette.muted));
@@ -462,7 +475,7 @@ fn transcript(ui: &mut egui::Ui, session: &Session, scores_visible: bool, palett
                 });
             }
             Line::Trainee { text, turn, .. } => {
-                bubble(ui, palette.trainee_bubble, Edge::Flat, |ui| {
+                bubble(ui, palette.trainee_bubble, edge, |ui| {
                     ui.label(RichText::new("You").strong());
                     ui.label(text);
                     if let Some(t) = session.turns().get(*turn)

@@ -148,6 +148,7 @@ pub(super) fn draw_settings(
     let mut edited = settings.clone();
     egui::CentralPanel::default().show(&mut root, |ui| {
         egui::ScrollArea::vertical()
+            .id_salt("settings-scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.heading("Settings");

@@ -163,6 +163,7 @@ fn draw_records(
             if let Some(loaded) = &view.loaded {
                 // Only the rows on screen are laid out, so thousands scroll smoothly.
                 egui::ScrollArea::vertical()
+                    .id_salt("records-list-scroll")
                     .auto_shrink([false, false])
                     .show_rows(ui, row_height, visible.len(), |ui, rows| {
                         for &index in &visible[rows] {
@@ -193,6 +194,7 @@ fn draw_records(
         });
     egui::CentralPanel::default().show(&mut root, |ui| {
         egui::ScrollArea::vertical()
+            .id_salt("record-detail-scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 let Some(loaded) = &view.loaded else {

@@ -15,6 +15,8 @@ pub struct Palette {
     pub muted: Color32,
     pub client_bubble: Color32,
     pub trainee_bubble: Color32,
+    /// Text drawn on an accent, good or poor fill (score bars).
+    pub on_fill: Color32,
 }
 
 impl Palette {
@@ -27,6 +29,7 @@ impl Palette {
                 muted: Color32::from_rgb(90, 90, 100),
                 client_bubble: Color32::from_rgb(236, 240, 246),
                 trainee_bubble: Color32::from_rgb(226, 241, 232),
+                on_fill: Color32::WHITE,
             },
             Theme::Dark => Palette {
                 accent: Color32::from_rgb(120, 170, 235),
@@ -35,6 +38,7 @@ impl Palette {
                 muted: Color32::from_rgb(170, 170, 180),
                 client_bubble: Color32::from_rgb(42, 48, 60),
                 trainee_bubble: Color32::from_rgb(36, 58, 46),
+                on_fill: Color32::BLACK,
             },
             Theme::HighContrast => Palette {
                 accent: Color32::from_rgb(255, 230, 0),
@@ -43,6 +47,7 @@ impl Palette {
                 muted: Color32::WHITE,
                 client_bubble: Color32::BLACK,
                 trainee_bubble: Color32::from_rgb(0, 0, 60),
+                on_fill: Color32::BLACK,
             },
         }
     }

@@ -56,7 +56,11 @@ pub fn score_bar(ui: &mut Ui, label: &str, value: Option<u8>, palette: &Palette)
                     egui::ProgressBar::new(f32::from(v) / 100.0)
                         .desired_width(ui.available_width().min(220.0))
                         .fill(score_colour(v, palette))
-                        .text(RichText::new(format!("{v}")).color(Color32::WHITE).strong()),
+                        .text(
+                            RichText::new(format!("{v}"))
+                                .color(palette.on_fill)
+                                .strong(),
+                        ),
                 );
             }
             None => {

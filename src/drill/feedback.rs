@@ -272,11 +272,7 @@ fn differences(
         }
     }
 
-    let rupture_statement = statement
-        .fits
-        .iter()
-        .any(|i| matches!(i, Intent::Metacommunication | Intent::AcknowledgeOwnPart));
-    if rupture_statement && model.repair >= reading.repair + 0.2 {
+    if statement.calls_for_repair() && model.repair >= reading.repair + 0.2 {
         out.push(format!(
             "The model works on the relationship itself ({}), which repairs more (repair {:.2} against your {:.2}).",
             model.intent, model.repair, reading.repair

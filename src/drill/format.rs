@@ -105,6 +105,22 @@ pub struct Statement {
     pub pitfalls: Vec<Pitfall>,
 }
 
+impl Statement {
+    /// Whether the statement is a strain in the relationship that calls for
+    /// a rupture-resolution move: its author lists owning your part or talking
+    /// about the relationship among the fitting intents. Only then does a
+    /// repair score mean anything.
+    pub fn calls_for_repair(&self) -> bool {
+        calls_for_repair(&self.fits)
+    }
+}
+
+/// [`Statement::calls_for_repair`] for a list of fitting intents.
+pub fn calls_for_repair(fits: &[Intent]) -> bool {
+    fits.iter()
+        .any(|i| matches!(i, Intent::Metacommunication | Intent::AcknowledgeOwnPart))
+}
+
 /// A good response, labelled with its style ("tentative complex reflection").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -24,7 +24,7 @@ pub mod practice;
 
 pub use diary::{DiaryError, DiaryNote, DrillProgress, PracticeDiary, Rep};
 pub use feedback::{Feedback, ModelComparison, feedback};
-pub use format::{Drill, Level, ModelResponse, Pitfall, Statement};
+pub use format::{Drill, Level, ModelResponse, Pitfall, Statement, calls_for_repair};
 pub use jsonl::{FeedbackStats, feedback_jsonl, list_jsonl, statement_json};
 pub use level::{
     DifficultyRating, LevelChange, LevelDecision, Performance, RepOutcome, next_level,

@@ -60,7 +60,7 @@ pub(super) fn diary_panel(
         }
     }
     if !days.is_empty() {
-        chart_section(ui, &days, look);
+        chart_section(ui, &days, &look.palette);
     }
     ui.add_space(8.0);
     ui.label(RichText::new("Your notes").strong());
@@ -101,6 +101,16 @@ pub(super) fn diary_panel(
             .small()
             .color(palette.muted),
     );
+}
+
+/// The per-day charts of a drill's reps, for the history screen.
+pub(in crate::app) fn drill_charts(ui: &mut egui::Ui, reps: &[Rep], palette: &Palette) {
+    let days = per_day(reps);
+    if days.is_empty() {
+        ui.label(RichText::new("No reps of this drill yet.").color(palette.muted));
+    } else {
+        chart_section(ui, &days, palette);
+    }
 }
 
 /// Why this sitting is not being recorded, when the diary could not be read.
@@ -151,8 +161,7 @@ fn per_day(reps: &[Rep]) -> Vec<Day> {
 
 /// Reps per day, then mean empathy and warmth per day. Repair is left out:
 /// most drills' statements give it nothing to score.
-fn chart_section(ui: &mut egui::Ui, days: &[Day], look: &Look) {
-    let palette = &look.palette;
+fn chart_section(ui: &mut egui::Ui, days: &[Day], palette: &Palette) {
     let height = chart_height(ui) * 0.8;
     let last = days.last().map_or(1.0, |d| d.number);
     let most = days.iter().map(|d| d.reps).max().unwrap_or(0).max(5) as f64;

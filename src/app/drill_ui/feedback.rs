@@ -7,7 +7,7 @@ use super::highlight::{highlighted, quoted};
 use super::run::Answer;
 use crate::app::widgets::{bubble, score_colour, words};
 use bevy_egui::egui::{self, RichText};
-use rapport::drill::{Feedback, Performance};
+use rapport::drill::{Feedback, Performance, calls_for_repair};
 use rapport::vocab::Intent;
 
 /// Evidence lines listed under the response; more repeats what is highlighted.
@@ -56,17 +56,11 @@ pub(super) fn feedback_view(ui: &mut egui::Ui, answer: &Answer, look: &Look) {
     model_comparison(ui, result, look);
 }
 
-/// Whether the repair score means anything for this statement: only where
-/// the drill's author says it calls for a rupture-resolution move (owning
-/// your part, or talking about the relationship itself). Elsewhere a low
-/// repair score would read as a mark against the trainee for a move nobody
-/// asked for. The same rule as the core's feedback uses to compare repair
-/// with the model (`rapport::drill::feedback`).
+/// Whether the repair score means anything for this statement. Elsewhere a
+/// low repair score would read as a mark against the trainee for a move
+/// nobody asked for.
 fn repair_applies(result: &Feedback) -> bool {
-    result
-        .fitting
-        .iter()
-        .any(|i| matches!(i, Intent::Metacommunication | Intent::AcknowledgeOwnPart))
+    calls_for_repair(&result.fitting)
 }
 
 /// Strong, adequate or missed; the move it was read as; whether that fits.

@@ -20,7 +20,7 @@
 //! - [`diary`]: the practice diary beside the practice.
 
 mod answer;
-mod diary;
+pub(in crate::app) mod diary;
 mod feedback;
 mod highlight;
 mod picker;
@@ -54,7 +54,7 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 /// Where the app keeps the trainee's practice diary.
-pub(super) fn diary_path(storage: &Storage) -> PathBuf {
+pub(in crate::app) fn diary_path(storage: &Storage) -> PathBuf {
     storage.root.join("practice-diary.ron")
 }
 
