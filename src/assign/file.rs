@@ -5,7 +5,7 @@ use super::AssignmentSet;
 use super::catalog::ScenarioCatalog;
 use super::format::RawAssignmentSet;
 use super::validate::validate_set;
-use crate::scenario::{Diagnostic, DiagnosticKind, parse_ron};
+use crate::scenario::{Diagnostic, DiagnosticKind, error_count, parse_ron, render_all};
 use serde_json::json;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -23,7 +23,7 @@ pub struct LoadedSet {
 impl LoadedSet {
     /// Number of errors.
     pub fn errors(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.is_error()).count()
+        error_count(&self.diagnostics)
     }
 
     /// Number of warnings.
@@ -33,12 +33,7 @@ impl LoadedSet {
 
     /// All diagnostics rendered for a terminal.
     pub fn render(&self) -> String {
-        let path = self.path.display().to_string();
-        self.diagnostics
-            .iter()
-            .map(|d| d.render(&path, &self.source))
-            .collect::<Vec<_>>()
-            .join("\n")
+        render_all(&self.path, &self.source, &self.diagnostics)
     }
 
     /// The one-line JSON summary `rapport check --json` prints: the keys of a

@@ -3,7 +3,10 @@
 //! drill linter. Never panics, whatever the bytes.
 
 use super::format::{Drill, Level, Statement};
-use crate::scenario::{Diagnostic, DiagnosticKind, Severity, parse_ron, ron_files_in};
+use crate::scenario::{
+    Diagnostic, DiagnosticKind, FileDiagnostic, Severity, error_count, parse_ron, render_all,
+    ron_files_in,
+};
 use serde::Serialize;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -148,6 +151,16 @@ impl DrillDiagnostic {
     }
 }
 
+impl FileDiagnostic for DrillDiagnostic {
+    fn is_error(&self) -> bool {
+        DrillDiagnostic::is_error(self)
+    }
+
+    fn render(&self, path: &str, source: &str) -> String {
+        DrillDiagnostic::render(self, path, source)
+    }
+}
+
 /// The result of loading one drill file: the drill if it has no errors, and
 /// every diagnostic found (warnings come along with a loaded drill).
 #[derive(Debug, Clone)]
@@ -161,7 +174,7 @@ pub struct LoadedDrill {
 impl LoadedDrill {
     /// Number of errors.
     pub fn errors(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.is_error()).count()
+        error_count(&self.diagnostics)
     }
 
     /// Number of warnings.
@@ -171,12 +184,7 @@ impl LoadedDrill {
 
     /// All diagnostics rendered for a terminal.
     pub fn render(&self) -> String {
-        let path = self.path.display().to_string();
-        self.diagnostics
-            .iter()
-            .map(|d| d.render(&path, &self.source))
-            .collect::<Vec<_>>()
-            .join("\n")
+        render_all(&self.path, &self.source, &self.diagnostics)
     }
 
     /// One line of `rapport check --json`: the same keys as a scenario's line

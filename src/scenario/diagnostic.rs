@@ -189,6 +189,43 @@ pub fn locate_field(source: &str, field: &str, value: &str) -> Option<(usize, us
     None
 }
 
+/// What the diagnostics of every file type (scenarios, sets, drills) share,
+/// so a loaded file counts and prints its problems the same way whatever it is.
+pub trait FileDiagnostic {
+    fn is_error(&self) -> bool;
+    /// The compiler-style text for a terminal, with the source line quoted.
+    fn render(&self, path: &str, source: &str) -> String;
+}
+
+impl FileDiagnostic for Diagnostic {
+    fn is_error(&self) -> bool {
+        Diagnostic::is_error(self)
+    }
+
+    fn render(&self, path: &str, source: &str) -> String {
+        Diagnostic::render(self, path, source)
+    }
+}
+
+/// How many of a file's diagnostics are errors.
+pub fn error_count<D: FileDiagnostic>(diagnostics: &[D]) -> usize {
+    diagnostics.iter().filter(|d| d.is_error()).count()
+}
+
+/// Every diagnostic of one file rendered for a terminal, one after another.
+pub fn render_all<D: FileDiagnostic>(
+    path: &std::path::Path,
+    source: &str,
+    diagnostics: &[D],
+) -> String {
+    let path = path.display().to_string();
+    diagnostics
+        .iter()
+        .map(|d| d.render(&path, source))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,7 @@
 //! Reading scenario files: bytes to [`RawScenario`] with positioned syntax
 //! errors, then validation. Never panics, whatever the bytes.
 
-use super::diagnostic::{Diagnostic, DiagnosticKind};
+use super::diagnostic::{Diagnostic, DiagnosticKind, error_count, render_all};
 use super::raw::RawScenario;
 use super::{Scenario, validate};
 use ron::extensions::Extensions;
@@ -90,7 +90,7 @@ pub struct Loaded {
 impl Loaded {
     /// Number of errors.
     pub fn errors(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.is_error()).count()
+        error_count(&self.diagnostics)
     }
 
     /// Number of warnings.
@@ -100,12 +100,7 @@ impl Loaded {
 
     /// All diagnostics rendered for a terminal.
     pub fn render(&self) -> String {
-        let path = self.path.display().to_string();
-        self.diagnostics
-            .iter()
-            .map(|d| d.render(&path, &self.source))
-            .collect::<Vec<_>>()
-            .join("\n")
+        render_all(&self.path, &self.source, &self.diagnostics)
     }
 }
 

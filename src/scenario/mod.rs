@@ -8,7 +8,9 @@ mod model;
 pub mod raw;
 mod validate;
 
-pub use diagnostic::{Diagnostic, DiagnosticKind, Severity};
+pub use diagnostic::{
+    Diagnostic, DiagnosticKind, FileDiagnostic, Severity, error_count, render_all,
+};
 pub use load::{
     Loaded, load_bytes, load_dir, load_file, load_str, parse_ron, ron_files_in, ron_options, to_ron,
 };
