@@ -1,32 +1,6 @@
 //! `rapport classify` and `rapport assess` as a script or a supervisor uses them.
 
-use super::util::{fixture, rapport_bin, root};
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-fn run_with_stdin(args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(rapport_bin())
-        .args(args)
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("rapport runs");
-    if let Some(mut stdin) = child.stdin.take() {
-        stdin
-            .write_all(input.as_bytes())
-            .expect("stdin takes the input");
-    }
-    child.wait_with_output().expect("rapport finishes")
-}
-
-fn json_lines(output: &Output) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .map(|line| serde_json::from_str(line).expect("every output line is JSON"))
-        .collect()
-}
+use super::util::{fixture, json_lines, rapport_with_stdin};
 
 #[test]
 fn classify_answers_every_line_in_order_and_bad_lines_get_errors() {
@@ -40,7 +14,7 @@ fn classify_answers_every_line_in_order_and_bad_lines_get_errors() {
         r#"{"client": "This isn't helping.", "response": "You're right to tell me. What would make it more useful?"}"#,
         "\n",
     );
-    let out = run_with_stdin(&["classify"], input);
+    let out = rapport_with_stdin(&["classify"], input);
     assert_eq!(out.status.code(), Some(0));
     let lines = json_lines(&out);
     assert_eq!(lines.len(), 5);
@@ -63,14 +37,14 @@ fn classify_answers_every_line_in_order_and_bad_lines_get_errors() {
 
 #[test]
 fn classify_with_empty_input_prints_nothing() {
-    let out = run_with_stdin(&["classify"], "");
+    let out = rapport_with_stdin(&["classify"], "");
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.is_empty());
 }
 
 #[test]
 fn assess_prints_the_debrief_of_a_role_play() {
-    let out = run_with_stdin(&["assess", "docs/examples/role-play.json"], "");
+    let out = rapport_with_stdin(&["assess", "docs/examples/role-play.json"], "");
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -85,7 +59,7 @@ fn assess_prints_the_debrief_of_a_role_play() {
 
 #[test]
 fn assess_json_has_the_same_shape_as_play() {
-    let out = run_with_stdin(&["assess", "docs/examples/role-play.json", "--json"], "");
+    let out = rapport_with_stdin(&["assess", "docs/examples/role-play.json", "--json"], "");
     assert_eq!(out.status.code(), Some(0));
     let summary: serde_json::Value =
         serde_json::from_slice(&out.stdout).expect("--json prints one JSON object");
@@ -109,7 +83,7 @@ fn assess_json_has_the_same_shape_as_play() {
 #[test]
 fn assess_reads_ron_and_says_where_a_file_is_broken() {
     let ron = fixture("transcripts/short.ron");
-    let out = run_with_stdin(&["assess", ron.to_str().unwrap_or_default(), "--json"], "");
+    let out = rapport_with_stdin(&["assess", ron.to_str().unwrap_or_default(), "--json"], "");
     assert_eq!(out.status.code(), Some(0));
     let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
     assert!(
@@ -118,11 +92,11 @@ fn assess_reads_ron_and_says_where_a_file_is_broken() {
     );
 
     let broken = fixture("transcripts/missing-comma.json");
-    let out = run_with_stdin(&["assess", broken.to_str().unwrap_or_default()], "");
+    let out = rapport_with_stdin(&["assess", broken.to_str().unwrap_or_default()], "");
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("missing-comma.json:3:"), "{err}");
 
-    let out = run_with_stdin(&["assess", "no/such/transcript.json"], "");
+    let out = rapport_with_stdin(&["assess", "no/such/transcript.json"], "");
     assert_eq!(out.status.code(), Some(2));
 }

@@ -1,23 +1,7 @@
 //! The command line as a user meets it: exit codes, JSON shapes, bad input.
 
-use super::util::{fixture, rapport_bin, root};
-use std::process::{Command, Output};
-
-fn rapport(args: &[&str]) -> Output {
-    Command::new(rapport_bin())
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("rapport runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use super::util::{CHECK_JSON_KEYS, fixture, rapport, rapport_bin, root, stderr, stdout};
+use std::process::Command;
 
 #[test]
 fn check_is_clean_on_the_bundled_scenarios() {
@@ -47,16 +31,7 @@ fn check_json_has_one_object_per_file() {
         .collect();
     assert_eq!(lines.len(), std::fs::read_dir(&dir).unwrap().count());
     for line in &lines {
-        for key in [
-            "id",
-            "path",
-            "nodes",
-            "endings",
-            "choices",
-            "errors",
-            "warnings",
-            "diagnostics",
-        ] {
+        for key in CHECK_JSON_KEYS {
             assert!(line.get(key).is_some(), "missing {key} in {line}");
         }
         assert!(line["errors"].as_u64().unwrap() >= 1);

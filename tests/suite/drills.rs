@@ -3,13 +3,11 @@
 //! both the drill content and the classifier), and `rapport drill` behaves as
 //! documented for people and for scripts.
 
-use super::util::{rapport_bin, root};
+use super::util::{CHECK_JSON_KEYS, json_lines, rapport_with_stdin, root, stderr, stdout};
 use rapport::classify::classify;
 use rapport::drill::{self, Drill, Level, PracticeDiary};
 use std::collections::HashSet;
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
 
 fn drills_dir() -> PathBuf {
     root().join("scenarios/drills")
@@ -29,39 +27,6 @@ fn bundled_drills() -> Vec<Drill> {
                 None => panic!("{} failed to load:\n{}", path.display(), loaded.render()),
             }
         })
-        .collect()
-}
-
-/// Runs `rapport` with `stdin` piped in.
-fn rapport(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(rapport_bin())
-        .args(args)
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("rapport runs");
-    if let Some(mut input) = child.stdin.take() {
-        input
-            .write_all(stdin.as_bytes())
-            .expect("stdin accepts the input");
-    }
-    child.wait_with_output().expect("rapport finishes")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn json_lines(o: &Output) -> Vec<serde_json::Value> {
-    stdout(o)
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}")))
         .collect()
 }
 
@@ -199,7 +164,7 @@ fn feedback_tells_a_roadblock_from_a_model_response() {
 
 #[test]
 fn list_json_has_one_line_per_statement_with_the_documented_keys() {
-    let out = rapport(&["drill", REFLECTING, "--list", "--json"], "");
+    let out = rapport_with_stdin(&["drill", REFLECTING, "--list", "--json"], "");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let lines = json_lines(&out);
     let drill = drill::load_file(&root().join(REFLECTING))
@@ -236,7 +201,7 @@ fn json_mode_answers_every_line_and_survives_bad_ones() {
         "{\"id\": \"rf-b2\"}\n",
         "{\"id\": \"rf-b2\", \"response\": \"Have you thought about getting a dog?\"}"
     );
-    let out = rapport(&["drill", REFLECTING, "--json"], input);
+    let out = rapport_with_stdin(&["drill", REFLECTING, "--json"], input);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let lines = json_lines(&out);
     assert_eq!(lines.len(), 6, "one output line per input line");
@@ -284,7 +249,7 @@ fn json_mode_answers_every_line_and_survives_bad_ones() {
 
 #[test]
 fn missing_and_broken_drill_files_fail_cleanly() {
-    let missing = rapport(
+    let missing = rapport_with_stdin(
         &[
             "drill",
             "scenarios/drills/no-such-drill.ron",
@@ -304,7 +269,7 @@ fn missing_and_broken_drill_files_fail_cleanly() {
     )
     .expect("write the fixture");
     let broken_path = broken.to_str().expect("UTF-8 temp path");
-    let out = rapport(&["drill", broken_path, "--json"], "");
+    let out = rapport_with_stdin(&["drill", broken_path, "--json"], "");
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("error[empty-text]"), "{err}");
@@ -318,12 +283,12 @@ fn missing_and_broken_drill_files_fail_cleanly() {
         "Drill(id: \"x\", statements: [(fits: [active_listening])])",
     )
     .expect("write");
-    let out = rapport(&["drill", syntax.to_str().expect("UTF-8"), "--list"], "");
+    let out = rapport_with_stdin(&["drill", syntax.to_str().expect("UTF-8"), "--list"], "");
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("error[syntax]"), "{}", stderr(&out));
 
     assert_eq!(
-        rapport(&["drill", REFLECTING, "--trainee", "sam"], "")
+        rapport_with_stdin(&["drill", REFLECTING, "--trainee", "sam"], "")
             .status
             .code(),
         Some(2)
@@ -336,7 +301,7 @@ fn interactive_practice_gives_feedback_and_ends_cleanly_at_end_of_input() {
     let diary_path = dir.path().join("diary.ron");
     let diary = diary_path.to_str().expect("UTF-8 temp path");
     let input = "You sound exhausted, like there's no let-up.\n1\n/models\n/note Naming the feeling first helped.\nHave you tried a to-do list?\nr\n";
-    let out = rapport(
+    let out = rapport_with_stdin(
         &["drill", REFLECTING, "--diary", diary, "--trainee", "sam"],
         input,
     );
@@ -361,7 +326,7 @@ fn interactive_practice_gives_feedback_and_ends_cleanly_at_end_of_input() {
     );
 
     // A second sitting resumes where the diary left off.
-    let again = rapport(&["drill", REFLECTING, "--diary", diary], "");
+    let again = rapport_with_stdin(&["drill", REFLECTING, "--diary", diary], "");
     assert_eq!(again.status.code(), Some(0));
     assert!(
         stdout(&again).contains("[intermediate · "),
@@ -372,22 +337,13 @@ fn interactive_practice_gives_feedback_and_ends_cleanly_at_end_of_input() {
 
 #[test]
 fn check_validates_drills_by_default_and_by_path() {
-    let out = rapport(&["check", "--json"], "");
+    let out = rapport_with_stdin(&["check", "--json"], "");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let lines = json_lines(&out);
     let drills: Vec<&serde_json::Value> = lines.iter().filter(|l| l["kind"] == "drill").collect();
     assert_eq!(drills.len(), bundled_drill_files().len());
     for line in drills {
-        for key in [
-            "id",
-            "path",
-            "nodes",
-            "endings",
-            "choices",
-            "errors",
-            "warnings",
-            "diagnostics",
-        ] {
+        for key in CHECK_JSON_KEYS {
             assert!(line.get(key).is_some(), "missing {key} in {line}");
         }
         assert_eq!(line["errors"], 0);
@@ -400,7 +356,7 @@ fn check_validates_drills_by_default_and_by_path() {
             .any(|l| l.get("kind").is_none() && l["nodes"].as_u64().unwrap_or(0) > 0)
     );
 
-    let one = rapport(&["check", REFLECTING], "");
+    let one = rapport_with_stdin(&["check", REFLECTING], "");
     assert_eq!(one.status.code(), Some(0), "{}", stderr(&one));
     assert!(
         stderr(&one).contains("checked 1 file: 1 clean"),

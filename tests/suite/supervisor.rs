@@ -1,7 +1,7 @@
 //! Supervisors' tools: assignment sets (validation and judging), exports
 //! (CSV, JSON, xAPI) and the cohort report, through the library and the CLI.
 
-use super::util::{rapport_bin, root, scenario};
+use super::util::{CHECK_JSON_KEYS, rapport, root, scenario, stderr};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rapport::assign::{
     AssignmentSet, CatalogEntry, Criteria, Criterion, ScenarioCatalog, ScenarioStatus, SetLibrary,
@@ -16,19 +16,6 @@ use rapport::session::{Strategy, play_auto};
 use rapport::vocab::Skill;
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn rapport(args: &[&str]) -> Output {
-    Command::new(rapport_bin())
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("rapport runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn bundled_catalog() -> ScenarioCatalog {
     ScenarioCatalog::load(&root().join("scenarios")).expect("scenarios/ is readable")
@@ -687,16 +674,7 @@ fn check_validates_sets_with_a_kind_in_json() {
     assert_eq!(out.status.code(), Some(1));
     let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(summary["kind"], "set");
-    for key in [
-        "id",
-        "path",
-        "nodes",
-        "endings",
-        "choices",
-        "errors",
-        "warnings",
-        "diagnostics",
-    ] {
+    for key in CHECK_JSON_KEYS {
         assert!(summary.get(key).is_some(), "missing {key}");
     }
     assert_eq!(summary["diagnostics"][0]["kind"], "unknown-target");
