@@ -16,6 +16,7 @@ use rapport::scoring::describe;
 use rapport::session::Line;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 /// What the records screen has open and how it is filtered.
@@ -30,6 +31,15 @@ pub struct RecordsView {
     pub set: Option<String>,
     /// Index into `loaded.set.records`.
     pub selected: Option<usize>,
+    /// A folder being read in the background: thousands of records take a
+    /// moment, and the window must stay responsive meanwhile.
+    pending: Option<PendingFolder>,
+}
+
+struct PendingFolder {
+    folder: PathBuf,
+    started: Instant,
+    reader: JoinHandle<Result<RecordSet, String>>,
 }
 
 /// A folder as read, with how long it took (shown: supervisors open thousands).
@@ -50,29 +60,75 @@ pub(super) fn plugin(app: &mut App) {
 
 /// The first visit shows the trainee's own attempts.
 fn open_default_folder(mut view: ResMut<RecordsView>, storage: Res<Storage>) {
-    if view.loaded.is_none() && view.error.is_none() {
-        let folder = storage.attempts_dir();
-        view.folder = folder.display().to_string();
-        view.open(folder);
+    if view.loaded.is_none() && view.error.is_none() && !view.is_reading() {
+        view.open(storage.attempts_dir());
     }
 }
 
 impl RecordsView {
-    /// Reads a folder, replacing what was open.
+    /// Starts reading a folder in the background; [`Self::poll`] picks it up.
     pub fn open(&mut self, folder: PathBuf) {
-        let start = Instant::now();
-        match load_records(&folder) {
+        self.folder = folder.display().to_string();
+        let reading = folder.clone();
+        // Opening another folder meanwhile drops this handle; the thread ends
+        // on its own and its result is discarded.
+        let reader = std::thread::spawn(move || load_records(&reading).map_err(|e| e.to_string()));
+        self.pending = Some(PendingFolder {
+            folder,
+            started: Instant::now(),
+            reader,
+        });
+    }
+
+    /// Reads a folder and waits for it: for the screenshot tour, which must
+    /// show a loaded folder on a known frame.
+    pub fn open_and_wait(&mut self, folder: PathBuf) {
+        self.open(folder);
+        while self.is_reading() {
+            std::thread::sleep(Duration::from_millis(5));
+            self.poll();
+        }
+    }
+
+    /// Index of the newest record, if any.
+    pub fn newest(&self) -> Option<usize> {
+        self.loaded
+            .as_ref()
+            .and_then(|l| l.set.records.len().checked_sub(1))
+    }
+
+    /// Whether a folder is still being read.
+    pub fn is_reading(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Takes a finished background read, replacing what was open.
+    pub fn poll(&mut self) {
+        if !self
+            .pending
+            .as_ref()
+            .is_some_and(|pending| pending.reader.is_finished())
+        {
+            return;
+        }
+        let Some(pending) = self.pending.take() else {
+            return;
+        };
+        let outcome = pending.reader.join().unwrap_or_else(|_| {
+            Err("reading the folder failed unexpectedly; no record was changed".to_owned())
+        });
+        match outcome {
             Ok(set) => {
                 self.loaded = Some(LoadedFolder {
-                    folder,
+                    folder: pending.folder,
                     set,
-                    took: start.elapsed(),
+                    took: pending.started.elapsed(),
                 });
                 self.error = None;
             }
             Err(error) => {
                 self.loaded = None;
-                self.error = Some(error.to_string());
+                self.error = Some(error);
             }
         }
         self.trainee = None;
@@ -113,6 +169,11 @@ fn draw_records(
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let palette = palette(&settings);
+    view.poll();
+    if view.is_reading() {
+        // Reactive mode sleeps without input: keep checking until the read ends.
+        ctx.request_repaint_after(Duration::from_millis(50));
+    }
     let mut root = root_ui(ctx);
     nav_bar(&mut root, Screen::Records, &mut next);
     egui::Panel::top("records-folder").show(&mut root, |ui| {
@@ -131,6 +192,12 @@ fn draw_records(
                 view.open(folder);
             }
         });
+        if view.is_reading() {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Reading the records...");
+            });
+        }
         if let Some(error) = &view.error {
             ui.label(
                 RichText::new(format!("Could not open the folder: {error}")).color(palette.poor),

@@ -8,6 +8,7 @@ use super::presenter::Presenter;
 use super::screens::Screen;
 use super::settings::{Settings, Theme};
 use super::storage::Storage;
+use super::supervisor_ui::RecordsView;
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
@@ -40,7 +41,7 @@ struct Tour {
     waiting_for: Option<PathBuf>,
 }
 
-const SHOTS: [&str; 8] = [
+const SHOTS: [&str; 9] = [
     "01-library.png",
     "02-briefing.png",
     "03-session.png",
@@ -49,6 +50,7 @@ const SHOTS: [&str; 8] = [
     "06-settings.png",
     "07-session-projector.png",
     "08-drill.png",
+    "09-records.png",
 ];
 
 pub(super) fn plugin(dir: PathBuf) -> impl Fn(&mut App) {
@@ -77,6 +79,7 @@ struct TourWorld<'w> {
     next: ResMut<'w, NextState<Screen>>,
     scenarios: Res<'w, ScenariosDir>,
     drill: ResMut<'w, DrillTourRequest>,
+    records: ResMut<'w, RecordsView>,
 }
 
 fn run_tour(
@@ -139,6 +142,7 @@ fn prepare_step(step: usize, world: &mut TourWorld) -> Result<(), String> {
         next,
         scenarios,
         drill,
+        records,
     } = world;
     match step {
         0 => next.set(Screen::Library),
@@ -194,6 +198,12 @@ fn prepare_step(step: usize, world: &mut TourWorld) -> Result<(), String> {
             earlier_drill_practice(&scenarios.0, storage)?;
             drill.request(TOUR_DRILL, TOUR_DRILL_RESPONSE);
             next.set(Screen::Drills);
+        }
+        8 => {
+            // A supervisor reading the attempts folder, the newest attempt open.
+            records.open_and_wait(storage.attempts_dir());
+            records.selected = records.newest();
+            next.set(Screen::Records);
         }
         _ => {}
     }

@@ -433,7 +433,20 @@ fn question_form(
             || (AUXILIARIES.contains(&first)
                 && pronoun_next
                 && !matches!(second, "a" | "an" | "the"));
-        if !unmarked_question {
+        // "What happens is, ..." "What I noticed was that...": a pseudo-cleft
+        // statement, not a question.
+        let cleft = first == "what"
+            && (lead + 2..(lead + 5).min(words.end)).any(|i| {
+                matches!(text.norm(i), "is" | "was")
+                    && i + 1 < words.end
+                    && (text.tokens[i + 1].clause_start
+                        || !text.is_word(i + 1)
+                        || matches!(
+                            text.norm(i + 1),
+                            "that" | "when" | "your" | "the" | "you" | "we" | "people" | "our"
+                        ))
+            });
+        if !unmarked_question || cleft {
             return (None, false, false);
         }
     }

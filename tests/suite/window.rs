@@ -6,7 +6,7 @@ use super::util::{rapport_bin, root};
 use std::path::Path;
 use std::process::Command;
 
-const SCREENS: [&str; 8] = [
+const SCREENS: [&str; 9] = [
     "01-library.png",
     "02-briefing.png",
     "03-session.png",
@@ -15,6 +15,7 @@ const SCREENS: [&str; 8] = [
     "06-settings.png",
     "07-session-projector.png",
     "08-drill.png",
+    "09-records.png",
 ];
 
 /// Width, height and the RGBA pixels of a PNG.

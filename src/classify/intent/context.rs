@@ -38,7 +38,29 @@ pub fn adjust(analysis: &Analysis, votes: &mut Vec<Vote>) {
     feeling_after_of_course(analysis, votes);
     moving_past_pain(analysis, votes);
     collaborative_suggestions(analysis, votes);
+    asking_what_happened(analysis, votes);
     drop_explained_away(analysis, votes);
+}
+
+/// "Have you thought about how you would do it?" "Did you try it this week?":
+/// after the lead, a question word or a pronoun for something already named
+/// asks about the client's thinking or what they did, not a new suggestion.
+/// "Have you thought about telling her?" still suggests.
+fn asking_what_happened(analysis: &Analysis, votes: &mut Vec<Vote>) {
+    let text = analysis.response;
+    votes.retain(|v| {
+        if v.rule != "advice.disguised_question" || v.tokens.end >= text.tokens.len() {
+            return true;
+        }
+        let lead = text.norm(v.tokens.start);
+        let next = v.tokens.end;
+        let same_sentence = text.tokens[next].sentence == text.tokens[v.tokens.start].sentence;
+        let about_facts = matches!(
+            text.norm(next),
+            "how" | "what" | "whether" | "why" | "when" | "where" | "who" | "it"
+        );
+        !(matches!(lead, "have" | "had" | "did") && same_sentence && about_facts)
+    });
 }
 
 /// Replies to a complaint about the counselor: apologies and self-criticism
