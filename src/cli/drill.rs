@@ -4,8 +4,8 @@
 //! JSON Lines for scripts.
 
 use crate::drill::{
-    DiaryNote, DifficultyRating, Drill, Feedback, Level, LevelChange, PracticeDiary, PracticeRun,
-    Rep, Statement, feedback, feedback_jsonl, list_jsonl, load_file,
+    DiaryNote, DifficultyRating, Drill, Feedback, Level, PracticeDiary, PracticeRun, Rep,
+    Statement, feedback, feedback_jsonl, list_jsonl, load_file,
 };
 use clap::{Args, ValueEnum};
 use std::io::{self, BufRead, Write};
@@ -254,12 +254,7 @@ fn practise<R: BufRead, W: Write>(
                     decision.next,
                 )?;
                 highest = highest.max(decision.next);
-                let moved = match decision.change {
-                    LevelChange::Up => format!("Up to {}.", decision.next),
-                    LevelChange::Down => format!("Down to {}.", decision.next),
-                    LevelChange::Stay => format!("Staying at {}.", decision.next),
-                };
-                writeln!(terminal.out, "{moved} {}\n", decision.reason)?;
+                writeln!(terminal.out, "{}\n", decision.describe())?;
                 next = run.next_statement();
             }
         }

@@ -94,6 +94,18 @@ pub struct LevelDecision {
     pub reason: String,
 }
 
+impl LevelDecision {
+    /// The decision in a sentence for the trainee: where they go and why.
+    pub fn describe(&self) -> String {
+        let moved = match self.change {
+            LevelChange::Up => "Up to",
+            LevelChange::Down => "Down to",
+            LevelChange::Stay => "Staying at",
+        };
+        format!("{moved} {}. {}", self.next, self.reason)
+    }
+}
+
 /// Strong responses in a row, rated a good challenge, that earn the next level.
 pub const STRONG_RUN_TO_ADVANCE: usize = 3;
 /// Missed responses in a row, rated a good challenge, that drop a level.

@@ -5,7 +5,7 @@
 use super::run::{Answer, Run};
 use bevy::prelude::*;
 use rapport::drill::{
-    DiaryNote, DifficultyRating, Drill, LevelChange, LoadedDrill, PracticeDiary, Rep, feedback,
+    DiaryNote, DifficultyRating, Drill, LoadedDrill, PracticeDiary, Rep, feedback,
 };
 use std::path::Path;
 use std::sync::Arc;
@@ -130,14 +130,9 @@ impl DrillScreen {
             diary.record(&run.drill, rep, decision.next);
             problem = save(diary, path);
         }
-        let moved = match decision.change {
-            LevelChange::Up => format!("Up to {}.", decision.next),
-            LevelChange::Down => format!("Down to {}.", decision.next),
-            LevelChange::Stay => format!("Staying at {}.", decision.next),
-        };
         self.notice = Some(match problem {
             Some(problem) => (problem, Tone::Problem),
-            None => (format!("{moved} {}", decision.reason), Tone::Info),
+            None => (decision.describe(), Tone::Info),
         });
         run.advance(seed);
         self.typed.clear();
