@@ -72,6 +72,7 @@ impl Practice {
         self.open(scenario);
         self.session = Some(session);
         self.started_at = Some(paused.started_at);
+        self.assignment = paused.assignment.clone();
         Ok(())
     }
 
@@ -126,6 +127,7 @@ impl Practice {
             saved: session.to_saved(),
             started_at: self.started_at.unwrap_or_else(Utc::now),
             scenario_title: session.scenario().meta.title.clone(),
+            assignment: self.assignment.clone(),
         })
     }
 }

@@ -21,6 +21,9 @@ pub struct PausedSession {
     pub saved: SavedSession,
     pub started_at: chrono::DateTime<chrono::Utc>,
     pub scenario_title: String,
+    /// The assignment set the attempt counts for; older pause files have none.
+    #[serde(default)]
+    pub assignment: Option<String>,
 }
 
 impl Storage {
