@@ -137,3 +137,31 @@ fn unchanged_modifier_events_are_dropped_so_the_app_can_sleep() {
     assert!(matches!(events[0], egui::Event::ModifiersChanged(m) if m == changed));
     assert!(matches!(events[1], egui::Event::Text(_)));
 }
+
+#[test]
+fn the_records_view_reads_a_folder_in_the_background_and_lists_bad_files() {
+    use super::supervisor_ui::RecordsView;
+    use rapport::records::AttemptRecord;
+    use rapport::session::{Strategy, play_auto};
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = rapport::cli::default_scenarios_dir().join("quiet-tuesday.ron");
+    let scenario = rapport::scenario::load_file(&path)
+        .scenario
+        .expect("the bundled scenario loads");
+    let session = play_auto(std::sync::Arc::new(scenario), 3, Strategy::Best).expect("plays");
+    AttemptRecord::from_session(&session, "sam", chrono::Utc::now())
+        .save(folder.path())
+        .expect("saved");
+    std::fs::write(folder.path().join("half.ron"), "(schema: 1, id: \"x\"").expect("write");
+    let mut view = RecordsView::default();
+    view.open_and_wait(folder.path().to_owned());
+    let loaded = view.loaded.as_ref().expect("the folder was read");
+    assert_eq!(loaded.set.records.len(), 1);
+    assert_eq!(loaded.set.skipped.len(), 1, "the broken file is listed");
+    assert_eq!(view.newest(), Some(0));
+
+    // A missing folder is an error on screen, not a crash.
+    view.open_and_wait(folder.path().join("nope"));
+    assert!(view.loaded.is_none());
+    assert!(view.error.is_some());
+}
