@@ -33,6 +33,10 @@ use std::process::ExitCode;
 
 /// Opens the window and runs until it closes.
 pub fn run(cli: Cli) -> ExitCode {
+    if let Some(problem) = missing_display() {
+        eprintln!("error: {problem}");
+        return ExitCode::from(rapport::cli::USAGE_ERROR);
+    }
     let scenarios_dir = cli.scenarios.clone().unwrap_or_else(default_scenarios_dir);
     let scenarios_dir = match std::fs::canonicalize(&scenarios_dir) {
         Ok(dir) => dir,
@@ -121,6 +125,24 @@ pub fn run(cli: Cli) -> ExitCode {
         AppExit::Success => ExitCode::SUCCESS,
         AppExit::Error(code) => ExitCode::from(code.get()),
     }
+}
+
+/// winit panics when there is no display to open a window on; say so plainly
+/// instead, with what to do about it.
+fn missing_display() -> Option<String> {
+    if !cfg!(target_os = "linux") {
+        return None;
+    }
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    if set("DISPLAY") || set("WAYLAND_DISPLAY") || set("WAYLAND_SOCKET") {
+        return None;
+    }
+    Some(
+        "no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set). \
+         Run Rapport from a desktop session, or under `xvfb-run` on a headless machine; \
+         the subcommands (`rapport --help`) work without a display."
+            .to_owned(),
+    )
 }
 
 fn spawn_camera(mut commands: Commands) {
