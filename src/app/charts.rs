@@ -3,7 +3,7 @@
 
 use super::theme::Palette;
 use bevy_egui::egui::{self, Color32, Ui};
-use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
+use egui_plot::{Line, Plot, PlotPoints, Points};
 
 /// One named series of `(x, y)` points.
 pub struct Series {
@@ -52,9 +52,9 @@ pub fn score_series(
 
 /// Draws the series as lines with a dot on every point (a lone value still shows).
 pub fn line_chart(ui: &mut Ui, id: &str, height: f32, axes: &Axes, series: Vec<Series>) {
+    key(ui, &series);
     Plot::new(id)
         .height(height)
-        .legend(Legend::default())
         .x_axis_label(axes.x_label)
         // Turns and attempts are whole numbers; half a turn means nothing.
         .x_axis_formatter(|mark, _range| {
@@ -89,6 +89,21 @@ pub fn line_chart(ui: &mut Ui, id: &str, height: f32, axes: &Axes, series: Vec<S
                 );
             }
         });
+}
+
+/// The chart's key as a row above it: a legend inside the plot would sit on
+/// the newest points, which are often the highest.
+fn key(ui: &mut Ui, series: &[Series]) {
+    ui.horizontal_wrapped(|ui| {
+        for series in series {
+            let size = ui.text_style_height(&egui::TextStyle::Small);
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+            ui.painter()
+                .circle_filled(rect.center(), size * 0.35, series.colour);
+            ui.label(egui::RichText::new(series.name).small());
+            ui.add_space(size * 0.5);
+        }
+    });
 }
 
 /// A chart height that grows with the text size, so projector mode stays legible.
