@@ -580,6 +580,9 @@ const REPLACEMENT_TABLE: &[(&str, &[&str])] = &[
     ("when is", &["when's"]),
     ("why is", &["why's"]),
     ("let us", &["let's", "lets"]),
+    ("everything is", &["everything's"]),
+    ("nothing is", &["nothing's"]),
+    ("something is", &["something's"]),
     (
         "everyone is",
         &["everyone's", "everyones", "everybody's", "everybodys"],

@@ -190,6 +190,14 @@ fn classifier_meets_its_floors_on_the_corpus() {
     let entries = corpus();
     let report = evaluate(&entries);
     print_report(&report);
+    // The entries at odd indices (2nd, 4th, ...) were held out of later tuning rounds.
+    let held_out: Vec<Entry> = entries.into_iter().skip(1).step_by(2).collect();
+    let held = evaluate(&held_out);
+    println!(
+        "held-out odd half: accuracy {:.3}  macro-F1 {:.3}",
+        ratio(held.correct, held.total),
+        held.macro_f1
+    );
     let accuracy = ratio(report.correct, report.total);
     let lenient = ratio(report.lenient, report.total);
     let mut failures = Vec::new();
@@ -284,18 +292,22 @@ proptest! {
 const REALISTIC_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/realistic.ron");
 
 /// Counselor turns written in the style of real session transcripts (fillers, run-ons,
-/// stacked questions, typos, rupture repair), labelled independently of the classifier
-/// and not used to tune individual rules. The floors sit a few points under what the
-/// rules measured after the last round of general fixes, so a regression fails.
-const REALISTIC_ACCURACY_FLOOR: f64 = 0.0;
-const REALISTIC_LENIENT_FLOOR: f64 = 0.0;
+/// stacked questions, typos, rupture repair), labelled from docs/intents.md before the
+/// classifier was run on them. Before any fix the rules scored 0.812 strict (0.824
+/// lenient, macro-F1 0.812): that is the honest unseen figure. One round of general
+/// fixes (no sentence matches) read its error list and reached 0.906 / 0.906 / 0.909,
+/// so this set is no longer unseen; the floors sit about five points under that, so a
+/// regression fails while new entries have some room.
+const REALISTIC_ACCURACY_FLOOR: f64 = 0.85;
+const REALISTIC_LENIENT_FLOOR: f64 = 0.85;
+const REALISTIC_MACRO_F1_FLOOR: f64 = 0.84;
 
 #[test]
 fn classifier_generalises_to_transcript_style_turns() {
     let text = std::fs::read_to_string(REALISTIC_PATH)
         .unwrap_or_else(|e| panic!("cannot read {REALISTIC_PATH}: {e}"));
-    let entries: Vec<Entry> = ron::from_str(&text)
-        .unwrap_or_else(|e| panic!("{REALISTIC_PATH} is not a valid set: {e}"));
+    let entries: Vec<Entry> =
+        ron::from_str(&text).unwrap_or_else(|e| panic!("{REALISTIC_PATH} is not a valid set: {e}"));
     assert!(entries.len() >= 150, "only {} entries", entries.len());
     let report = evaluate(&entries);
     print_report(&report);
@@ -337,5 +349,10 @@ fn classifier_generalises_to_transcript_style_turns() {
     assert!(
         lenient >= REALISTIC_LENIENT_FLOOR,
         "realistic lenient accuracy {lenient:.3} < {REALISTIC_LENIENT_FLOOR}"
+    );
+    assert!(
+        report.macro_f1 >= REALISTIC_MACRO_F1_FLOOR,
+        "realistic macro-F1 {:.3} < {REALISTIC_MACRO_F1_FLOOR}",
+        report.macro_f1
     );
 }

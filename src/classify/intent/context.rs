@@ -159,10 +159,19 @@ fn owns_an_action(
     let text = analysis.response;
     let index = text.tokens[sentence.words.start].sentence;
     let lead = text.sentences[index].lead;
+    // "I lost my mum when I was twenty" tells of a loss; "I lost my temper" owns one.
+    let bereaved = lead + 3 < sentence.words.end
+        && text.norm(lead + 1) == "lost"
+        && text.norm(lead + 2) == "my"
+        && !matches!(
+            text.norm(lead + 3),
+            "temper" | "patience" | "cool" | "focus" | "thread" | "train" | "way" | "place"
+        );
     sentence.about_self
         && text.norm(lead) == "i"
         && lead + 1 < sentence.words.end
         && OWN_ACTIONS.contains(&text.norm(lead + 1))
+        && !bereaved
 }
 
 /// "I'd talk to you first", "I would tell you before anything happened": the
@@ -175,6 +184,15 @@ fn counselor_own_conduct(analysis: &Analysis, votes: &mut Vec<Vote>) {
             || vote.tokens.is_empty()
             || text.norm(vote.tokens.start) != "i"
         {
+            return false;
+        }
+        // "I'd recommend doing it before you go in" still advises.
+        if vote.tokens.clone().any(|i| {
+            matches!(
+                text.norm(i),
+                "recommend" | "suggest" | "advise" | "urge" | "encourage"
+            )
+        }) {
             return false;
         }
         let sentence = text.tokens[vote.tokens.start].sentence;

@@ -54,9 +54,11 @@ pub fn lexicon_votes(analysis: &Analysis, votes: &mut Vec<Vote>) {
                 strength *= 0.5;
             }
             // "What have you tried so far?" asks; it does not suggest trying.
+            // "What about making a list?" is the suggestion itself.
             if intent == Intent::Advice
                 && sentence.question == Some(QuestionKind::Open)
                 && !opens_with(analysis, sentence, "why")
+                && !matches!(analysis.response.norm(hit.tokens.start), "what" | "how")
             {
                 strength *= 0.5;
             }
@@ -386,6 +388,10 @@ fn imperative_exception(verb: &str, next: &str, after: &str) -> bool {
             "me" | "us"
         ) | ("take", "your" | "care" | "a")
             | ("go", "on" | "ahead")
+            | (
+                "start" | "begin" | "go",
+                "wherever" | "whenever" | "anywhere"
+            )
             | ("keep", "going")
             | ("say", "more" | "a" | "whatever")
             | ("look", "")
@@ -1109,7 +1115,21 @@ fn relational_talk(analysis: &Analysis, sentence: &SentenceFeatures, votes: &mut
                             | "changed"
                     )
             }
-            "us" => !matches!(before, "let" | "help" | "give" | "tell"),
+            // "It gives us a way to see...", "that helps us": the task, not the relationship.
+            "us" => !matches!(
+                before,
+                "let"
+                    | "help"
+                    | "give"
+                    | "tell"
+                    | "gives"
+                    | "gave"
+                    | "helps"
+                    | "lets"
+                    | "tells"
+                    | "shows"
+                    | "show"
+            ),
             "our" => matches!(
                 after,
                 "sessions" | "session" | "relationship" | "work" | "conversations"
