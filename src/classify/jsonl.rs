@@ -1,8 +1,9 @@
 //! `rapport classify`: JSON Lines in, JSON Lines out, one output line per input line.
 
 use super::classify;
+use crate::jsonl::{LineFailure, answer_lines};
 use serde::{Deserialize, Serialize};
-use std::io::{self, BufRead, BufWriter, Write};
+use std::io::{self, BufRead, Write};
 
 /// What a run of [`classify_jsonl`] did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -21,59 +22,26 @@ struct Request {
     response: String,
 }
 
-#[derive(Serialize)]
-struct LineError<'a> {
-    line: usize,
-    error: &'a str,
-}
-
 /// Reads JSON Lines `{"client": "...", "response": "..."}` and writes one JSON
 /// line per input line, in order: the classification, or `{"line": N,
 /// "error": "..."}` (N counts from 1) for a line that is not valid JSON, lacks
 /// a field, is not UTF-8, or is blank. Only I/O failures stop the run.
-pub fn classify_jsonl(mut input: impl BufRead, output: impl Write) -> io::Result<ClassifyStats> {
-    let mut output = BufWriter::with_capacity(64 * 1024, output);
-    let mut stats = ClassifyStats::default();
-    let mut raw = Vec::with_capacity(1024);
-    loop {
-        raw.clear();
-        if input.read_until(b'\n', &mut raw)? == 0 {
-            break;
+pub fn classify_jsonl(input: impl BufRead, output: impl Write) -> io::Result<ClassifyStats> {
+    let stats = answer_lines(input, output, |line| {
+        if line.trim().is_empty() {
+            return Err(LineFailure::new(
+                "blank line: expected a JSON object {\"client\": \"...\", \"response\": \"...\"}",
+            ));
         }
-        stats.lines += 1;
-        let line_number = stats.lines;
-        let result = match std::str::from_utf8(&raw) {
-            Err(_) => Err("the line is not valid UTF-8 text".to_string()),
-            Ok(line) => {
-                let line = line.trim_end_matches(['\n', '\r']);
-                if line.trim().is_empty() {
-                    Err("blank line: expected a JSON object {\"client\": \"...\", \"response\": \"...\"}".to_string())
-                } else {
-                    serde_json::from_str::<Request>(line).map_err(|e| format!("invalid input: {e}"))
-                }
-            }
-        };
-        match result {
-            Ok(request) => {
-                let classification = classify(&request.client, &request.response);
-                serde_json::to_writer(&mut output, &classification)?;
-                stats.classified += 1;
-            }
-            Err(message) => {
-                serde_json::to_writer(
-                    &mut output,
-                    &LineError {
-                        line: line_number,
-                        error: &message,
-                    },
-                )?;
-                stats.errors += 1;
-            }
-        }
-        output.write_all(b"\n")?;
-    }
-    output.flush()?;
-    Ok(stats)
+        let request: Request = serde_json::from_str(line)
+            .map_err(|e| LineFailure::new(format!("invalid input: {e}")))?;
+        Ok(classify(&request.client, &request.response))
+    })?;
+    Ok(ClassifyStats {
+        lines: stats.lines,
+        classified: stats.answered,
+        errors: stats.errors,
+    })
 }
 
 #[cfg(test)]

@@ -1,8 +1,9 @@
 //! `rapport drill FILE --json` and `--list --json`: JSON Lines in and out, so
 //! drills can be scripted, graded in bulk or shown by other tools.
 
-use super::feedback::feedback;
+use super::feedback::{Feedback, feedback};
 use super::format::{Drill, Statement};
+use crate::jsonl::{LineFailure, answer_lines};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use std::io::{self, BufRead, BufWriter, Write};
@@ -55,65 +56,28 @@ pub fn list_jsonl(drill: &Drill, output: impl Write) -> io::Result<()> {
 /// drill, is not UTF-8, or is blank. Only I/O failures stop the run.
 pub fn feedback_jsonl(
     drill: &Drill,
-    mut input: impl BufRead,
+    input: impl BufRead,
     output: impl Write,
 ) -> io::Result<FeedbackStats> {
-    let mut output = BufWriter::new(output);
-    let mut stats = FeedbackStats::default();
-    let mut raw = Vec::with_capacity(1024);
-    loop {
-        raw.clear();
-        if input.read_until(b'\n', &mut raw)? == 0 {
-            break;
-        }
-        stats.lines += 1;
-        let line_number = stats.lines;
-        let answer = match std::str::from_utf8(&raw) {
-            Err(_) => Err((None, "the line is not valid UTF-8 text".to_owned())),
-            Ok(line) => answer_line(drill, line.trim_end_matches(['\n', '\r'])),
-        };
-        match answer {
-            Ok(value) => {
-                serde_json::to_writer(&mut output, &value)?;
-                stats.answered += 1;
-            }
-            Err((id, message)) => {
-                let mut error = json!({ "line": line_number, "error": message });
-                if let Some(id) = id {
-                    error["id"] = json!(id);
-                }
-                serde_json::to_writer(&mut output, &error)?;
-                stats.errors += 1;
-            }
-        }
-        output.write_all(b"\n")?;
-    }
-    output.flush()?;
-    Ok(stats)
+    let stats = answer_lines(input, output, |line| answer_line(drill, line))?;
+    Ok(FeedbackStats {
+        lines: stats.lines,
+        answered: stats.answered,
+        errors: stats.errors,
+    })
 }
 
-type LineError = (Option<String>, String);
-
-fn answer_line(drill: &Drill, line: &str) -> Result<serde_json::Value, LineError> {
+fn answer_line(drill: &Drill, line: &str) -> Result<Feedback, LineFailure> {
     if line.trim().is_empty() {
-        return Err((
-            None,
-            "blank line: expected a JSON object {\"id\": \"...\", \"response\": \"...\"}"
-                .to_owned(),
+        return Err(LineFailure::new(
+            "blank line: expected a JSON object {\"id\": \"...\", \"response\": \"...\"}",
         ));
     }
     let request: Request =
-        serde_json::from_str(line).map_err(|e| (None, format!("invalid input: {e}")))?;
-    let statement = drill.statement(&request.id).ok_or_else(|| {
-        (
-            Some(request.id.clone()),
-            format!("no statement \"{}\" in drill \"{}\"", request.id, drill.id),
-        )
+        serde_json::from_str(line).map_err(|e| LineFailure::new(format!("invalid input: {e}")))?;
+    let statement = drill.statement(&request.id).ok_or_else(|| LineFailure {
+        message: format!("no statement \"{}\" in drill \"{}\"", request.id, drill.id),
+        id: Some(request.id.clone()),
     })?;
-    serde_json::to_value(feedback(statement, &request.response)).map_err(|e| {
-        (
-            Some(request.id.clone()),
-            format!("cannot encode the feedback: {e}"),
-        )
-    })
+    Ok(feedback(statement, &request.response))
 }
