@@ -78,6 +78,35 @@ pub fn run(cli: Cli) -> ExitCode {
         }
     };
     let tour = cli.screenshot_tour.clone();
+    let assignment = cli.assignment.clone();
+    // winit panics when the display named by DISPLAY cannot be reached; catch
+    // that one failure and say what to do instead of printing a backtrace.
+    let exit =
+        match open_window_quietly(|| build_app(storage, scenarios_dir, tour, assignment).run()) {
+            Ok(exit) => exit,
+            Err(problem) => {
+                eprintln!(
+                    "error: the window could not be opened: {problem}. Check that your display \
+                 is reachable (DISPLAY={}), or run under `xvfb-run` on a headless machine.",
+                    std::env::var("DISPLAY").unwrap_or_default()
+                );
+                return ExitCode::FAILURE;
+            }
+        };
+    drop(tour_data);
+    match exit {
+        AppExit::Success => ExitCode::SUCCESS,
+        AppExit::Error(code) => ExitCode::from(code.get()),
+    }
+}
+
+/// Assembles the app: Bevy's plugins, the window and every feature plugin.
+fn build_app(
+    storage: storage::Storage,
+    scenarios_dir: std::path::PathBuf,
+    tour: Option<std::path::PathBuf>,
+    assignment: Option<std::path::PathBuf>,
+) -> App {
     let mut app = App::new();
     app.add_plugins(
         DefaultPlugins
@@ -115,16 +144,40 @@ pub fn run(cli: Cli) -> ExitCode {
         drill_ui::plugin,
     ))
     .add_plugins((supervisor_ui::plugin, presenter::plugin, assignment::plugin))
-    .insert_resource(assignment::AssignmentArg(cli.assignment.clone()));
+    .insert_resource(assignment::AssignmentArg(assignment));
     if let Some(dir) = tour {
         app.add_plugins(tour::plugin(dir));
     }
-    let exit = app.run();
-    drop(tour_data);
-    match exit {
-        AppExit::Success => ExitCode::SUCCESS,
-        AppExit::Error(code) => ExitCode::from(code.get()),
-    }
+    app
+}
+
+/// Runs `open`, turning winit's "Failed to build event loop" panic into an
+/// error message; any other panic goes on as a panic.
+fn open_window_quietly(open: impl FnOnce() -> AppExit) -> Result<AppExit, String> {
+    const WINDOW_FAILURE: &str = "Failed to build event loop";
+    let previous = std::sync::Arc::new(std::panic::take_hook());
+    let fallback = previous.clone();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info.to_string();
+        if !message.contains(WINDOW_FAILURE) {
+            fallback(info);
+        }
+    }));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(open));
+    let _ = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| previous(info)));
+    outcome.map_err(|payload| {
+        let message = payload
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| payload.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+            .unwrap_or_default();
+        if message.contains(WINDOW_FAILURE) {
+            message
+        } else {
+            std::panic::resume_unwind(payload)
+        }
+    })
 }
 
 /// winit panics when there is no display to open a window on; say so plainly
