@@ -73,6 +73,20 @@ fn syntax_help(error: &ron::Error) -> String {
             "text goes in double quotes, with \\\" for a quote inside".to_owned()
         }
         E::Eof => "the file ends early: check for a missing `)` or `]`".to_owned(),
+        // The commonest mix-up: a drill or a set handed to a command that
+        // wanted something else. Say which command reads it.
+        E::ExpectedDifferentStructName { found, .. } => match found.as_str() {
+            "Drill" => "this file is a drill: practise it with `rapport drill FILE`".to_owned(),
+            "AssignmentSet" => {
+                "this file is an assignment set: use it with `--assignment FILE`".to_owned()
+            }
+            "Scenario" => "this file is a scenario: play it with `rapport play FILE`".to_owned(),
+            "AttemptRecord" => {
+                "this file is an attempt record: read it with `rapport report` or the Records screen"
+                    .to_owned()
+            }
+            _ => "see docs/scenario-format.md for the shape of each item".to_owned(),
+        },
         _ => "see docs/scenario-format.md for the shape of each item".to_owned(),
     }
 }
