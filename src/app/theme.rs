@@ -74,7 +74,13 @@ fn apply_settings_to_egui(
     *applied = Some(wanted);
     let mut visuals = match settings.theme {
         Theme::Light => egui::Visuals::light(),
-        Theme::Dark => egui::Visuals::dark(),
+        Theme::Dark => {
+            // egui's dark text is mid-grey; trainees read long client lines,
+            // so body text gets a lighter grey for contrast.
+            let mut dark = egui::Visuals::dark();
+            dark.override_text_color = Some(Color32::from_gray(222));
+            dark
+        }
         Theme::HighContrast => high_contrast(),
     };
     visuals.hyperlink_color = Palette::for_theme(settings.theme).accent;
