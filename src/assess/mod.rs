@@ -62,23 +62,18 @@ pub fn assess(utterances: &[Utterance]) -> Assessment {
                     markers::detect(&client_turn, &reading, counselor_asked)
                 };
                 let classification = classify(&client_turn, &text);
-                let repair = marker.map(|_| percent(classification.repair));
                 let moment = Moment {
                     rupture_live: marker.is_some(),
                     disclosure: reading.distress >= 3,
                     intense: reading.distress >= 2,
                 };
-                let scores = TurnScores {
-                    empathy: percent(classification.empathy),
-                    warmth: percent(classification.warmth),
-                    repair,
-                };
+                let scores = TurnScores::from_classification(&classification, marker.is_some());
                 state.apply_general_rules(
                     &moment,
                     &TurnReading {
                         intent: classification.intent,
                         empathy: scores.empathy,
-                        repair,
+                        repair: scores.repair,
                     },
                 );
                 if let Some(marker) = marker {
@@ -160,10 +155,6 @@ fn asks(intent: Intent, secondary: &[Intent]) -> bool {
         )
     };
     question(&intent) || secondary.iter().any(question)
-}
-
-fn percent(value: f32) -> u8 {
-    (value.clamp(0.0, 1.0) * 100.0).round() as u8
 }
 
 #[cfg(test)]

@@ -274,11 +274,7 @@ impl Session {
             .iter()
             .find(|r| r.intents.contains(&reading.intent))
             .unwrap_or(&typed.fallback);
-        let scores = TurnScores {
-            empathy: to_percent(reading.empathy),
-            warmth: to_percent(reading.warmth),
-            repair: self.live_rupture.map(|_| to_percent(reading.repair)),
-        };
+        let scores = TurnScores::from_classification(&reading, self.live_rupture.is_some());
         self.state.apply(&route.effects);
         self.apply_flags(&route.effects.set, &route.effects.clear);
         let turn = Turn {
@@ -471,10 +467,6 @@ impl Session {
             Condition::Not(inner) => !self.holds(Some(inner)),
         }
     }
-}
-
-fn to_percent(value: f32) -> u8 {
-    (value.clamp(0.0, 1.0) * 100.0).round() as u8
 }
 
 /// Repair credited to a menu choice that answers a rupture without an authored

@@ -2,7 +2,7 @@
 //! its scores, in the form the debrief, the app and records all read.
 
 use super::state::ClientState;
-use crate::classify::{Epitome, Evidence};
+use crate::classify::{Classification, Epitome, Evidence};
 use crate::vocab::{Emotion, FrameItem, Intent, Outcome, RuptureMarker, Skill};
 use serde::{Deserialize, Serialize};
 
@@ -44,6 +44,19 @@ pub struct TurnScores {
     pub empathy: u8,
     pub warmth: u8,
     pub repair: Option<u8>,
+}
+
+impl TurnScores {
+    /// A typed response's scores from the classifier's 0-1 reading. Repair
+    /// counts only when a rupture was live: otherwise it is "not observed".
+    pub fn from_classification(reading: &Classification, rupture_live: bool) -> TurnScores {
+        let percent = |value: f32| (value.clamp(0.0, 1.0) * 100.0).round() as u8;
+        TurnScores {
+            empathy: percent(reading.empathy),
+            warmth: percent(reading.warmth),
+            repair: rupture_live.then(|| percent(reading.repair)),
+        }
+    }
 }
 
 /// How the trainee answered.
