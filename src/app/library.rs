@@ -74,9 +74,11 @@ fn draw_library(
     let palette = palette(&settings);
     let mut root = root_ui(ctx);
     nav_bar(&mut root, Screen::Library, &mut next);
-    let scenarios: Vec<Arc<Scenario>> = catalog
+    // Borrowed, not cloned: this runs every frame, and a scenario is cloned
+    // only when the trainee opens it.
+    let scenarios: Vec<&Scenario> = catalog
         .entries(&assets)
-        .filter_map(|l| l.scenario.clone().map(Arc::new))
+        .filter_map(|l| l.scenario.as_ref())
         .collect();
     // The scenario whose briefing the trainee asked for, opened after drawing.
     let mut to_open: Option<String> = None;
@@ -90,15 +92,13 @@ fn draw_library(
                         "You paused \u{201c}{}\u{201d}.",
                         paused.scenario_title
                     ));
-                    let scenario = catalog
-                        .entries(&assets)
-                        .filter_map(|l| l.scenario.as_ref())
-                        .find(|s| s.meta.id == paused.saved.scenario_id)
-                        .cloned();
+                    let scenario = scenarios
+                        .iter()
+                        .find(|s| s.meta.id == paused.saved.scenario_id);
                     if let Some(scenario) = scenario
                         && ui.button("Resume where you left off").clicked()
                     {
-                        match practice.resume(Arc::new(scenario), &paused) {
+                        match practice.resume(Arc::new((*scenario).clone()), &paused) {
                             Ok(()) => next.set(Screen::Session),
                             Err(e) => {
                                 practice.notice =
@@ -246,7 +246,7 @@ fn draw_library(
             });
     });
     if let Some(scenario) = to_open.and_then(|id| scenarios.into_iter().find(|s| s.meta.id == id)) {
-        practice.open(scenario.clone());
+        practice.open(Arc::new(scenario.clone()));
         practice.assignment = assignments.tag_for(&scenario.meta.id);
         next.set(Screen::Briefing);
     }

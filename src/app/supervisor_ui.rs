@@ -47,6 +47,33 @@ pub struct LoadedFolder {
     pub folder: PathBuf,
     pub set: RecordSet,
     pub took: Duration,
+    /// What the filters offer, gathered once: the screen redraws on every
+    /// hover, and a cohort folder holds thousands of records.
+    pub choices: FilterChoices,
+}
+
+/// The distinct trainees, scenarios (id, title) and sets in a folder.
+#[derive(Default)]
+pub struct FilterChoices {
+    pub trainees: BTreeSet<String>,
+    pub scenarios: BTreeSet<(String, String)>,
+    pub sets: BTreeSet<String>,
+}
+
+impl FilterChoices {
+    fn of(set: &RecordSet) -> FilterChoices {
+        let mut choices = FilterChoices::default();
+        for record in &set.records {
+            choices.trainees.insert(record.trainee.clone());
+            choices
+                .scenarios
+                .insert((record.scenario_id.clone(), record.scenario_title.clone()));
+            if let Some(assignment) = &record.assignment {
+                choices.sets.insert(assignment.clone());
+            }
+        }
+        choices
+    }
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -121,6 +148,7 @@ impl RecordsView {
             Ok(set) => {
                 self.loaded = Some(LoadedFolder {
                     folder: pending.folder,
+                    choices: FilterChoices::of(&set),
                     set,
                     took: pending.started.elapsed(),
                 });
@@ -300,24 +328,11 @@ fn filters(ui: &mut egui::Ui, view: &mut RecordsView) {
     let Some(loaded) = &view.loaded else {
         return;
     };
-    let trainees: BTreeSet<String> = loaded
-        .set
-        .records
-        .iter()
-        .map(|r| r.trainee.clone())
-        .collect();
-    let scenarios: BTreeSet<(String, String)> = loaded
-        .set
-        .records
-        .iter()
-        .map(|r| (r.scenario_id.clone(), r.scenario_title.clone()))
-        .collect();
-    let sets: BTreeSet<String> = loaded
-        .set
-        .records
-        .iter()
-        .filter_map(|r| r.assignment.clone())
-        .collect();
+    let FilterChoices {
+        trainees,
+        scenarios,
+        sets,
+    } = &loaded.choices;
     let mut trainee = view.trainee.clone();
     let mut scenario = view.scenario.clone();
     let mut set = view.set.clone();
@@ -327,7 +342,7 @@ fn filters(ui: &mut egui::Ui, view: &mut RecordsView) {
             .selected_text(trainee.clone().unwrap_or_else(|| "everyone".to_owned()))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut trainee, None, "everyone");
-                for name in &trainees {
+                for name in trainees {
                     ui.selectable_value(&mut trainee, Some(name.clone()), name);
                 }
             });
@@ -341,7 +356,7 @@ fn filters(ui: &mut egui::Ui, view: &mut RecordsView) {
             .selected_text(scenario_title)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut scenario, None, "all");
-                for (id, title) in &scenarios {
+                for (id, title) in scenarios {
                     ui.selectable_value(&mut scenario, Some(id.clone()), title);
                 }
             });
@@ -351,7 +366,7 @@ fn filters(ui: &mut egui::Ui, view: &mut RecordsView) {
             .selected_text(set.clone().unwrap_or_else(|| "any".to_owned()))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut set, None, "any");
-                for id in &sets {
+                for id in sets {
                     ui.selectable_value(&mut set, Some(id.clone()), id);
                 }
             });
