@@ -90,8 +90,12 @@ fn apply_settings_to_egui(
     ctx.all_styles_mut(|style| {
         style.visuals = visuals.clone();
         // egui's debug builds flag sub-pixel widget positions in orange; that
-        // is a developer aid, not something a trainee should ever see.
-        style.debug.show_unaligned = false;
+        // is a developer aid, not something a trainee should ever see. The
+        // field exists only in debug builds.
+        #[cfg(debug_assertions)]
+        {
+            style.debug.show_unaligned = false;
+        }
         style.text_styles = [
             (
                 TextStyle::Heading,
