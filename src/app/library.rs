@@ -6,7 +6,7 @@ use super::catalog::{Catalog, ScenarioAsset};
 use super::practice::{Attempts, Practice};
 use super::screens::Screen;
 use super::settings::Settings;
-use super::storage::Storage;
+use super::storage::{PausedSession, Storage};
 use super::widgets::{chips, nav_bar, palette, root_ui, unloadable_files, words};
 use bevy::prelude::*;
 use bevy_egui::egui::{self, RichText};
@@ -26,14 +26,26 @@ pub struct LibraryFilter {
     pub skill: Option<Skill>,
 }
 
+/// The session paused on disk, read when the library opens rather than on
+/// every frame it draws.
+#[derive(Resource, Default)]
+pub struct PausedOnDisk(pub Option<PausedSession>);
+
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<LibraryFilter>().add_systems(
-        EguiPrimaryContextPass,
-        (
-            draw_library.run_if(in_state(Screen::Library)),
-            draw_briefing.run_if(in_state(Screen::Briefing)),
-        ),
-    );
+    app.init_resource::<LibraryFilter>()
+        .init_resource::<PausedOnDisk>()
+        .add_systems(OnEnter(Screen::Library), read_paused)
+        .add_systems(
+            EguiPrimaryContextPass,
+            (
+                draw_library.run_if(in_state(Screen::Library)),
+                draw_briefing.run_if(in_state(Screen::Briefing)),
+            ),
+        );
+}
+
+fn read_paused(storage: Res<Storage>, mut paused: ResMut<PausedOnDisk>) {
+    paused.0 = storage.load_paused();
 }
 
 fn matches(scenario: &Scenario, filter: &LibraryFilter) -> bool {
@@ -64,7 +76,7 @@ fn draw_library(
     assets: Res<Assets<ScenarioAsset>>,
     attempts: Res<Attempts>,
     settings: Res<Settings>,
-    storage: Res<Storage>,
+    paused: Res<PausedOnDisk>,
     mut filter: ResMut<LibraryFilter>,
     mut practice: ResMut<Practice>,
     mut next: ResMut<NextState<Screen>>,
@@ -85,7 +97,7 @@ fn draw_library(
     let best = best_results(&attempts);
     egui::CentralPanel::default().show(&mut root, |ui| {
         ui.heading("Scenario library");
-        if let Some(paused) = storage.load_paused() {
+        if let Some(paused) = &paused.0 {
             ui.group(|ui| {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(format!(
@@ -98,7 +110,7 @@ fn draw_library(
                     if let Some(scenario) = scenario
                         && ui.button("Resume where you left off").clicked()
                     {
-                        match practice.resume(Arc::new((*scenario).clone()), &paused) {
+                        match practice.resume(Arc::new((*scenario).clone()), paused) {
                             Ok(()) => next.set(Screen::Session),
                             Err(e) => {
                                 practice.notice =
