@@ -274,6 +274,9 @@ vocabulary! {
     Outcome {
         Engaged => "engaged",
         Ambivalent => "ambivalent",
+        /// A rupture met and partly worked through: the client stays, the strain is named
+        /// but not gone (3RS resolution is often partial within one session).
+        PartlyResolved => "partly_resolved",
         Withdrawn => "withdrawn",
         DropoutRisk => "dropout_risk",
         Referred => "referred",
