@@ -206,3 +206,47 @@ fn missing_file_is_an_io_error() {
     let loaded = load_file(&fixture("does-not-exist.ron"));
     assert_eq!(loaded.diagnostics[0].kind, K::Io);
 }
+
+#[test]
+fn menu_giveaways_are_warned_with_exact_figures() {
+    let loaded = load_file(&fixture("menu_giveaway.ron"));
+    assert!(loaded.scenario.is_some(), "{}", loaded.render());
+    let found: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.severity,
+                d.kind,
+                d.message.as_str(),
+                d.node.as_deref(),
+                d.choice.as_deref(),
+                d.line,
+                d.col,
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (
+                Severity::Warning,
+                K::MenuLengthGiveaway,
+                "the best option \"long-best\" is 6.7 times the median length of the others (74 against 11 characters)",
+                Some("long"),
+                Some("long-best"),
+                Some(33),
+                Some(25),
+            ),
+            (
+                Severity::Warning,
+                K::MenuFewDefensible,
+                "1 of 2 options score 60 or more overall (the mean of empathy, warmth and repair); a menu needs 2",
+                Some("few"),
+                None,
+                Some(52),
+                Some(17),
+            ),
+        ]
+    );
+}
