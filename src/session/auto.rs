@@ -43,10 +43,8 @@ pub fn play_auto(
         }
         let choices = session.choices();
         let picked = match strategy {
-            Strategy::Best => {
-                best_position(choices.iter().map(|c| (c.id.as_str(), total(c))))
-                    .and_then(|at| choices.get(at).copied())
-            }
+            Strategy::Best => best_position(choices.iter().map(|c| (c.id.as_str(), total(c))))
+                .and_then(|at| choices.get(at)),
             Strategy::Worst => choices.iter().min_by_key(|c| (total(c), c.id.clone())),
             Strategy::Random if choices.is_empty() => None,
             Strategy::Random => choices.get(picker.random_range(0..choices.len())),

@@ -67,7 +67,8 @@ fn menu_counts_agree_with_the_menu_warnings() {
     for path in bundled_scenarios() {
         let loaded = load_file(&path);
         let stats = MenuStats::of(loaded.scenario.as_ref().expect("loads"));
-        let count = |kind: DiagnosticKind| loaded.diagnostics.iter().filter(|d| d.kind == kind).count();
+        let count =
+            |kind: DiagnosticKind| loaded.diagnostics.iter().filter(|d| d.kind == kind).count();
         assert_eq!(
             (stats.length_giveaway, stats.few_defensible),
             (
