@@ -1,5 +1,6 @@
 //! `rapport check`: compiler-style diagnostics for scenario files and folders.
 
+use crate::scenario::menu::MenuStats;
 use crate::scenario::{Loaded, load_file, ron_files_in};
 use clap::Args;
 use serde_json::json;
@@ -138,6 +139,8 @@ fn summary_json(loaded: &Loaded) -> serde_json::Value {
         "nodes": scenario.map_or(0, |s| s.nodes.len()),
         "endings": scenario.map_or(0, |s| s.ending_count()),
         "choices": scenario.map_or(0, |s| s.choice_count()),
+        // Menu figures for authors (null when the scenario has errors).
+        "menus": scenario.map(MenuStats::of),
         "errors": loaded.errors(),
         "warnings": loaded.warnings(),
         "diagnostics": loaded.diagnostics,

@@ -43,6 +43,10 @@ pub enum DiagnosticKind {
     AllChoicesConditional,
     TypedRouteUnused,
     RepairWithoutRupture,
+    /// The best option of a menu is much longer than the others (gives it away).
+    MenuLengthGiveaway,
+    /// Fewer than two options of a menu score 60 or more overall.
+    MenuFewDefensible,
 }
 
 impl DiagnosticKind {

@@ -4,6 +4,7 @@
 pub mod diagnostic;
 pub mod graph;
 mod load;
+pub mod menu;
 mod model;
 pub mod raw;
 mod validate;

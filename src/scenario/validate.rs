@@ -463,6 +463,9 @@ impl Lint<'_> {
             self.check_effects(&choice.effects, &turn.id, Some(&choice.id));
             self.check_target(index, &turn.id, Some(&choice.id), &choice.next);
         }
+        for (warning, id) in super::menu::warnings(turn) {
+            self.push_at_id(warning, &id);
+        }
         if let Some(typed) = &turn.typed {
             match &typed.fallback {
                 None => self.push_at_id(

@@ -2,6 +2,7 @@
 //! Used by `rapport play --auto`, the property tests and the screenshot tour.
 
 use super::engine::{Session, SessionError};
+use crate::scenario::menu::best_position;
 use crate::scenario::{Choice, Scenario};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -42,9 +43,8 @@ pub fn play_auto(
         }
         let choices = session.choices();
         let picked = match strategy {
-            Strategy::Best => choices
-                .iter()
-                .max_by_key(|c| (total(c), std::cmp::Reverse(c.id.clone()))),
+            Strategy::Best => best_position(choices.iter().map(|c| (c.id.as_str(), total(c))))
+                .and_then(|at| choices.get(at)),
             Strategy::Worst => choices.iter().min_by_key(|c| (total(c), c.id.clone())),
             Strategy::Random if choices.is_empty() => None,
             Strategy::Random => choices.get(picker.random_range(0..choices.len())),

@@ -3,10 +3,10 @@
 //! rewinding. The session is a pure function of (scenario, seed, answers), so
 //! saving it means saving the answers, and resuming means replaying them.
 
-use super::state::{ClientState, Moment, TurnReading};
-use super::transcript::{Answer, Line, Turn, TurnScores};
+use super::state::{Moment, TurnReading};
 use crate::classify::classify;
 use crate::scenario::{Choice, Condition, Ending, Node, NodeIndex, Route, Scenario, TraineeTurn};
+use crate::transcript::{Answer, ClientState, Line, Turn, TurnScores};
 use crate::vocab::{Intent, RuptureMarker};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;

@@ -7,7 +7,42 @@ use std::process::Command;
 fn check_is_clean_on_the_bundled_scenarios() {
     let out = rapport(&["check"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).contains("0 errors, 0 warnings"));
+    let err = stderr(&out);
+    assert!(err.contains(" 0 errors, "), "{err}");
+    // The menu giveaway warnings are allowed while the writers rewrite the
+    // shipped menus (issue 14); the coordinator removes this exclusion when the
+    // rewrite lands and puts back "0 errors, 0 warnings".
+    let other_warnings: Vec<&str> = err
+        .lines()
+        .filter(|l| l.starts_with("warning["))
+        .filter(|l| {
+            !l.starts_with("warning[menu-length-giveaway]")
+                && !l.starts_with("warning[menu-few-defensible]")
+        })
+        .collect();
+    assert!(other_warnings.is_empty(), "{other_warnings:?}");
+}
+
+#[test]
+fn check_json_counts_menu_giveaways_per_scenario() {
+    let out = rapport(&[
+        "check",
+        "--json",
+        fixture("menu_giveaway.ron").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let line: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(
+        line["menus"],
+        serde_json::json!({
+            "count": 2,
+            "length_giveaway": 1,
+            "few_defensible": 1,
+            "longest_best": 2,
+            "own_part_best": 0,
+        })
+    );
+    assert_eq!(line["warnings"], 2);
 }
 
 #[test]

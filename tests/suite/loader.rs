@@ -18,6 +18,15 @@ fn diagnostics(name: &str) -> Vec<Found> {
         .collect()
 }
 
+/// The first error of a file (warnings such as the menu lint may come before it).
+fn first_error(loaded: &rapport::scenario::Loaded) -> &rapport::scenario::Diagnostic {
+    loaded
+        .diagnostics
+        .iter()
+        .find(|d| d.is_error())
+        .expect("the fixture has an error")
+}
+
 #[test]
 fn minimal_fixture_is_clean() {
     let loaded = load_file(&fixture("minimal.ron"));
@@ -35,14 +44,9 @@ fn unknown_target_points_at_the_next_field() {
         ]
     );
     let loaded = load_file(&fixture("broken/unknown_target.ron"));
-    assert_eq!(
-        loaded.diagnostics[0].choice.as_deref(),
-        Some("reply-advice")
-    );
-    assert_eq!(
-        loaded.diagnostics[0].help.as_deref(),
-        Some("did you mean \"poor\"?")
-    );
+    let first_error = first_error(&loaded);
+    assert_eq!(first_error.choice.as_deref(), Some("reply-advice"));
+    assert_eq!(first_error.help.as_deref(), Some("did you mean \"poor\"?"));
 }
 
 #[test]
@@ -93,7 +97,7 @@ fn unknown_intent_lists_the_vocabulary() {
 #[test]
 fn missing_intent_names_the_choice() {
     let loaded = load_file(&fixture("broken/missing_intent.ron"));
-    let d = &loaded.diagnostics[0];
+    let d = first_error(&loaded);
     assert_eq!(
         (d.kind, d.line, d.col),
         (K::MissingIntent, Some(35), Some(25))
@@ -205,4 +209,48 @@ fn non_utf8_bytes_are_reported_not_fatal() {
 fn missing_file_is_an_io_error() {
     let loaded = load_file(&fixture("does-not-exist.ron"));
     assert_eq!(loaded.diagnostics[0].kind, K::Io);
+}
+
+#[test]
+fn menu_giveaways_are_warned_with_exact_figures() {
+    let loaded = load_file(&fixture("menu_giveaway.ron"));
+    assert!(loaded.scenario.is_some(), "{}", loaded.render());
+    let found: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.severity,
+                d.kind,
+                d.message.as_str(),
+                d.node.as_deref(),
+                d.choice.as_deref(),
+                d.line,
+                d.col,
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (
+                Severity::Warning,
+                K::MenuLengthGiveaway,
+                "the best option \"long-best\" is 6.7 times the median length of the others (74 against 11 characters)",
+                Some("long"),
+                Some("long-best"),
+                Some(33),
+                Some(25),
+            ),
+            (
+                Severity::Warning,
+                K::MenuFewDefensible,
+                "1 of 2 options score 60 or more overall (the mean of empathy, warmth and repair); a menu needs 2",
+                Some("few"),
+                None,
+                Some(52),
+                Some(17),
+            ),
+        ]
+    );
 }
