@@ -10,6 +10,7 @@ pub mod debrief;
 pub mod drill;
 pub mod export;
 pub mod jsonl;
+pub mod lrs;
 pub mod records;
 pub mod report;
 pub mod scenario;
