@@ -9,6 +9,7 @@ pub mod cli;
 pub mod debrief;
 pub mod drill;
 pub mod export;
+pub mod lrs;
 pub mod playthrough;
 pub mod records;
 pub mod report;

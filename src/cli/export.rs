@@ -3,6 +3,7 @@
 //! `rapport report` shares.
 
 use crate::assign::{ScenarioCatalog, SetLibrary, load_set_file, scenarios_dir_for};
+use crate::export::xapi::DEFAULT_HOME_PAGE;
 use crate::export::{XapiOptions, records_to_csv, records_to_json, statements};
 use crate::records::{RecordSet, load_records, write_atomic};
 use clap::{Args, ValueEnum};
@@ -46,7 +47,7 @@ pub struct ExportArgs {
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// xAPI: the `actor.account.homePage` trainee names belong to.
-    #[arg(long, value_name = "IRI", default_value = "urn:rapport")]
+    #[arg(long, value_name = "IRI", default_value = DEFAULT_HOME_PAGE)]
     pub home_page: String,
     #[command(flatten)]
     pub sets: SetArgs,
@@ -83,7 +84,10 @@ pub fn run(args: ExportArgs) -> ExitCode {
                 sets: &library,
                 catalog: catalog.as_ref(),
             };
-            match serde_json::to_string_pretty(&statements(&records, &options)) {
+            let encoded = statements(&records, &options)
+                .map_err(|e| e.to_string())
+                .and_then(|all| serde_json::to_string_pretty(&all).map_err(|e| e.to_string()));
+            match encoded {
                 Ok(text) => text + "\n",
                 Err(error) => {
                     eprintln!("error: cannot encode the statements: {error}");

@@ -10,6 +10,7 @@ mod graph;
 pub mod jsonl;
 pub mod play;
 mod report;
+mod sync;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -51,8 +52,10 @@ pub enum Command {
     Play(play::PlayArgs),
     /// Export a folder of attempt records as CSV, JSON or xAPI 1.0.3 statements.
     Export(export::ExportArgs),
-    /// Write a folder of attempt records as a self-contained HTML cohort report.
+    /// Write a folder of attempt records, or the attempts an LRS holds (--lrs), as a self-contained HTML cohort report.
     Report(report::ReportArgs),
+    /// Send a folder of attempt records to a Learning Record Store as xAPI 1.0.3 statements.
+    Sync(sync::SyncArgs),
     /// Classify typed responses: JSON Lines {"client", "response"} on stdin, one JSON line out per line in.
     Classify(classify::ClassifyArgs),
     /// Score a whole transcript (JSON or RON list of {speaker, text}) and print the debrief.
@@ -76,6 +79,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Play(args) => play::run(args),
         Command::Export(args) => export::run(args),
         Command::Report(args) => report::run(args),
+        Command::Sync(args) => sync::run(args),
         Command::Drill(args) => drill::run(args),
         Command::Classify(args) => classify::run(args),
         Command::Assess(args) => assess::run(args),

@@ -2,10 +2,13 @@
 //! scripts, and xAPI 1.0.3 statements for a learning record store.
 
 mod csv;
-mod xapi;
+pub mod xapi;
 
 pub use csv::{CSV_COLUMNS, csv_field, records_to_csv};
-pub use xapi::{XapiOptions, iso8601_duration, statement, statement_id, statements};
+pub use xapi::{
+    AttemptStatement, XapiOptions, iso8601_duration, readable_statement, statement, statement_id,
+    statements,
+};
 
 use crate::records::AttemptRecord;
 

@@ -1,73 +1,18 @@
-//! Reading records: one file, or a whole folder in parallel.
-//!
-//! A file is parsed once, straight into an [`AttemptRecord`]. Only when that
-//! fails is it read a second time, for its schema number alone, so the reason
-//! given is the most useful one: "written by a newer Rapport" rather than a
-//! missing-field error deep inside a record whose shape has moved on.
+//! Reading records: one file, or a whole folder in parallel. What a file's
+//! text means is [`super::format`]'s business.
 
-use super::{AttemptRecord, RECORD_SCHEMA, RecordError};
-use crate::scenario::{parse_ron, ron_options};
-use serde::Deserialize;
+use super::format::{LEGACY_RECORD_EXTENSION, RECORD_EXTENSION, decode};
+use super::{AttemptRecord, RecordError};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-
-/// Only the schema number. Serde skips every other field, so any record
-/// shape, older or newer, parses.
-#[derive(Deserialize)]
-#[serde(rename = "AttemptRecord")]
-struct SchemaProbe {
-    schema: u32,
-}
 
 /// Reads one record. A record written with a newer schema fails with
 /// [`RecordError::NewerSchema`]; anything else that is not a readable record
 /// fails with [`RecordError::Corrupt`] and the reason.
 pub fn load_record(path: &Path) -> Result<AttemptRecord, RecordError> {
     let bytes = std::fs::read(path).map_err(|e| RecordError::Io(path.to_owned(), e.to_string()))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| RecordError::Corrupt(path.to_owned(), "not UTF-8 text".to_owned()))?;
-    parse_record(path, &text)
-}
-
-fn parse_record(path: &Path, text: &str) -> Result<AttemptRecord, RecordError> {
-    let corrupt = |reason: String| RecordError::Corrupt(path.to_owned(), reason);
-    if text.trim().is_empty() {
-        return Err(corrupt("the file is empty".to_owned()));
-    }
-    let diagnostic = match parse_ron::<AttemptRecord>(text) {
-        Ok(record) if record.schema > RECORD_SCHEMA => {
-            return Err(RecordError::NewerSchema {
-                path: path.to_owned(),
-                found: record.schema,
-            });
-        }
-        Ok(record) => return Ok(record),
-        Err(diagnostic) => diagnostic,
-    };
-    // The slow path, for files that are not current records: say why.
-    let at = format!(
-        "{}:{}: {}",
-        diagnostic.line.unwrap_or(0),
-        diagnostic.col.unwrap_or(0),
-        diagnostic.message
-    );
-    match ron_options().from_str::<SchemaProbe>(text) {
-        Ok(probe) if probe.schema > RECORD_SCHEMA => Err(RecordError::NewerSchema {
-            path: path.to_owned(),
-            found: probe.schema,
-        }),
-        Ok(probe) if probe.schema < RECORD_SCHEMA => Err(corrupt(format!(
-            "written by an older Rapport with record schema {}, which this build (schema {RECORD_SCHEMA}) cannot read: {at}",
-            probe.schema
-        ))),
-        Ok(_) => Err(corrupt(at)),
-        // Not even the schema number: a syntax error or a foreign file. The
-        // probe's error comes first in the file, so it is the one to report.
-        Err(e) => Err(corrupt(format!(
-            "{}:{}: {}",
-            e.span.start.line, e.span.start.col, e.code
-        ))),
-    }
+    decode(path, &bytes)
 }
 
 /// Reads one file of a folder, turning a panic in the parser into a skipped
@@ -90,18 +35,12 @@ pub struct RecordSet {
     pub skipped: Vec<(PathBuf, String)>,
 }
 
-/// Reads every `*.ron` record in a folder, several files at a time. A corrupt
-/// or foreign file is listed as skipped with its reason, never fatal. The
-/// result does not depend on the number of threads or their timing.
+/// Reads every record in a folder (`*.json`, and `*.ron` from earlier
+/// builds), several files at a time. A corrupt or foreign file is listed as
+/// skipped with its reason, never fatal. The result does not depend on the
+/// number of threads or their timing.
 pub fn load_records(dir: &Path) -> Result<RecordSet, RecordError> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| RecordError::Io(dir.to_owned(), e.to_string()))?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
-        .collect();
-    paths.sort();
+    let paths = record_files(dir)?;
     let mut set = RecordSet::default();
     for (path, loaded) in paths.iter().zip(load_all(&paths)) {
         match loaded {
@@ -109,9 +48,40 @@ pub fn load_records(dir: &Path) -> Result<RecordSet, RecordError> {
             Err(error) => set.skipped.push((path.clone(), error.to_string())),
         }
     }
-    // Stable, so records started at the same instant stay in file-name order.
-    set.records.sort_by_key(|record| record.started_at);
+    // Records started at the same instant are ordered by id, as records
+    // read from an LRS are.
+    set.records
+        .sort_by(|a, b| (a.started_at, &a.id).cmp(&(b.started_at, &b.id)));
     Ok(set)
+}
+
+/// The record files of a folder, in name order. A `.ron` record that has a
+/// `.json` of the same name is left out: it is the older copy of a record
+/// saved again since (saving removes it; a crash between the two steps can
+/// leave it behind).
+pub fn record_files(dir: &Path) -> Result<Vec<PathBuf>, RecordError> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| RecordError::Io(dir.to_owned(), e.to_string()))?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|x| x == RECORD_EXTENSION || x == LEGACY_RECORD_EXTENSION)
+                && p.is_file()
+        })
+        .collect();
+    let current: HashSet<PathBuf> = paths
+        .iter()
+        .filter(|p| p.extension().is_some_and(|x| x == RECORD_EXTENSION))
+        .map(|p| p.with_extension(""))
+        .collect();
+    paths.retain(|p| {
+        p.extension().is_some_and(|x| x == RECORD_EXTENSION)
+            || !current.contains(&p.with_extension(""))
+    });
+    paths.sort();
+    Ok(paths)
 }
 
 /// Loads `paths` on up to one thread per core; the results are in the order

@@ -2,13 +2,14 @@
 //! with a versioned schema so older and newer builds fail clearly, not silently.
 
 mod atomic;
+mod format;
 mod load;
 
 pub use atomic::{create_private_dir, write_atomic};
-pub use load::{RecordSet, load_record, load_records};
+pub use format::{LEGACY_RECORD_EXTENSION, RECORD_EXTENSION};
+pub use load::{RecordSet, load_record, load_records, record_files};
 
 use crate::debrief::Debrief;
-use crate::scenario::to_ron;
 use crate::session::Session;
 use crate::transcript::{Answer, Line, Turn};
 use crate::vocab::Outcome;
@@ -103,15 +104,38 @@ impl AttemptRecord {
         }
     }
 
-    /// Writes the record into `dir` as `<id>.ron`, atomically.
+    /// Writes the record into `dir` as `<id>.json`, atomically, readable by
+    /// the user alone. A copy of the same attempt written as `<id>.ron` by an
+    /// earlier build is removed once the new file is in place.
     pub fn save(&self, dir: &Path) -> Result<PathBuf, RecordError> {
         create_private_dir(dir).map_err(|e| RecordError::Io(dir.to_owned(), e.to_string()))?;
-        let path = dir.join(format!("{}.ron", self.id));
-        let text = to_ron(self).map_err(|e| RecordError::Encode(e.to_string()))?;
-        write_atomic(&path, text.as_bytes())
-            .map_err(|e| RecordError::Io(path.clone(), e.to_string()))?;
+        let path = record_path(dir, &self.id);
+        let text = format::encode(self)?;
+        write_atomic(&path, &text).map_err(|e| RecordError::Io(path.clone(), e.to_string()))?;
+        let legacy = path.with_extension(LEGACY_RECORD_EXTENSION);
+        match std::fs::remove_file(&legacy) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(RecordError::Io(legacy, e.to_string()));
+            }
+            _ => {}
+        }
         Ok(path)
     }
+}
+
+/// Where the record with this id is saved in `dir`.
+pub fn record_path(dir: &Path, id: &str) -> PathBuf {
+    dir.join(format!("{id}.{RECORD_EXTENSION}"))
+}
+
+/// The file holding the record with this id in `dir`: the current file, or
+/// one written by an earlier build; `None` when there is neither.
+pub fn find_record(dir: &Path, id: &str) -> Option<PathBuf> {
+    let current = record_path(dir, id);
+    if current.is_file() {
+        return Some(current);
+    }
+    Some(current.with_extension(LEGACY_RECORD_EXTENSION)).filter(|legacy| legacy.is_file())
 }
 
 fn sanitize(text: &str) -> String {

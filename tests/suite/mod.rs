@@ -5,6 +5,7 @@ mod classifier;
 mod cli;
 mod drills;
 mod loader;
+mod lrs;
 mod playthroughs;
 mod properties;
 mod records;

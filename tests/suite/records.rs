@@ -1,7 +1,10 @@
 //! Attempt records and saved sessions: round trips, versioning, corrupt files.
 
 use super::util::{root, scenario};
-use rapport::records::{AttemptRecord, RECORD_SCHEMA, RecordError, load_record, load_records};
+use rapport::records::{
+    AttemptRecord, RECORD_SCHEMA, RecordError, find_record, load_record, load_records,
+};
+use rapport::scenario::to_ron;
 use rapport::session::{Session, SessionError, Strategy, play_auto};
 
 fn quiet_tuesday() -> std::sync::Arc<rapport::scenario::Scenario> {
@@ -14,9 +17,54 @@ fn a_record_round_trips_through_disk() {
     let session = play_auto(quiet_tuesday(), 5, Strategy::Best).unwrap();
     let record = AttemptRecord::from_session(&session, "trainee-7", chrono::Utc::now());
     let path = record.save(dir.path()).unwrap();
+    assert_eq!(path.extension().unwrap(), "json");
     let back = load_record(&path).unwrap();
     assert_eq!(back, record);
     assert_eq!(back.schema, RECORD_SCHEMA);
+    // Readable: indented, one field to a line.
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.starts_with("{\n  \"schema\": 1,\n  \"id\": "),
+        "{}",
+        &text[..40]
+    );
+}
+
+/// A record as an earlier Rapport wrote it: pretty RON, `<id>.ron`.
+fn write_legacy(dir: &std::path::Path, record: &AttemptRecord) -> std::path::PathBuf {
+    let path = dir.join(format!("{}.ron", record.id));
+    std::fs::write(&path, to_ron(record).unwrap()).unwrap();
+    path
+}
+
+#[test]
+fn records_written_as_ron_by_earlier_builds_still_load_and_are_replaced_when_saved_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = play_auto(quiet_tuesday(), 2, Strategy::Random).unwrap();
+    let mut record = AttemptRecord::from_session(&session, "kim", chrono::Utc::now());
+    let legacy = write_legacy(dir.path(), &record);
+    assert_eq!(load_record(&legacy).unwrap(), record);
+    assert_eq!(find_record(dir.path(), &record.id), Some(legacy.clone()));
+    assert_eq!(load_records(dir.path()).unwrap().records, [record.clone()]);
+
+    // Saved again (reflections added): one JSON file, the RON copy gone.
+    record.reflections.push(rapport::records::Reflection {
+        prompt: "What next?".into(),
+        answer: "Slow down.".into(),
+    });
+    let saved = record.save(dir.path()).unwrap();
+    assert!(!legacy.exists());
+    assert_eq!(find_record(dir.path(), &record.id), Some(saved));
+    assert_eq!(load_records(dir.path()).unwrap().records, [record.clone()]);
+
+    // A RON copy left beside its JSON (a crash between the two steps) is
+    // the older one and is not read twice.
+    let mut older = record.clone();
+    older.reflections.clear();
+    write_legacy(dir.path(), &older);
+    let set = load_records(dir.path()).unwrap();
+    assert_eq!(set.records, [record]);
+    assert!(set.skipped.is_empty());
 }
 
 #[test]
@@ -25,13 +73,25 @@ fn a_newer_record_fails_with_a_clear_message() {
     let session = play_auto(quiet_tuesday(), 5, Strategy::Worst).unwrap();
     let record = AttemptRecord::from_session(&session, "t", chrono::Utc::now());
     let path = record.save(dir.path()).unwrap();
-    let text = std::fs::read_to_string(&path)
-        .unwrap()
-        .replacen("schema: 1,", "schema: 99,", 1);
+    let text =
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .replacen("\"schema\": 1,", "\"schema\": 99,", 1);
     std::fs::write(&path, text).unwrap();
     match load_record(&path) {
         Err(RecordError::NewerSchema { found: 99, .. }) => {}
         other => panic!("expected NewerSchema, got {other:?}"),
+    }
+    let legacy = write_legacy(
+        dir.path(),
+        &AttemptRecord {
+            schema: 99,
+            ..record
+        },
+    );
+    match load_record(&legacy) {
+        Err(RecordError::NewerSchema { found: 99, .. }) => {}
+        other => panic!("expected NewerSchema from RON, got {other:?}"),
     }
 }
 
@@ -48,10 +108,11 @@ fn corrupt_and_foreign_files_are_skipped_with_a_reason() {
     )
     .unwrap();
     std::fs::write(dir.path().join("foreign.ron"), "(colour: \"blue\")").unwrap();
+    std::fs::write(dir.path().join("other.json"), "{\"colour\": \"blue\"}").unwrap();
     std::fs::write(dir.path().join("notes.txt"), "not a record").unwrap();
     let set = load_records(dir.path()).unwrap();
     assert_eq!(set.records.len(), 1);
-    assert_eq!(set.skipped.len(), 2);
+    assert_eq!(set.skipped.len(), 3);
     assert!(
         set.skipped
             .iter()
@@ -92,8 +153,14 @@ fn a_mixed_folder_loads_every_good_record_and_names_every_bad_file() {
         record.save(dir.path()).unwrap();
         good.push(record);
     }
-    let whole = std::fs::read_to_string(dir.path().join("good-0.ron")).unwrap();
-    std::fs::write(dir.path().join("truncated.ron"), &whole[..whole.len() / 2]).unwrap();
+    let whole = std::fs::read_to_string(dir.path().join("good-0.json")).unwrap();
+    std::fs::write(dir.path().join("truncated.json"), &whole[..whole.len() / 2]).unwrap();
+    let whole_ron = to_ron(&good[0]).unwrap();
+    std::fs::write(
+        dir.path().join("truncated-legacy.ron"),
+        &whole_ron[..whole_ron.len() / 2],
+    )
+    .unwrap();
     std::fs::write(dir.path().join("empty.ron"), "").unwrap();
     std::fs::write(dir.path().join("blank.ron"), "  \n\n").unwrap();
     std::fs::write(
@@ -112,8 +179,13 @@ fn a_mixed_folder_loads_every_good_record_and_names_every_bad_file() {
     )
     .unwrap();
     std::fs::write(
-        dir.path().join("future.ron"),
-        whole.replacen("schema: 1,", "schema: 7,", 1),
+        dir.path().join("future.json"),
+        whole.replacen("\"schema\": 1,", "\"schema\": 7,", 1),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("future-legacy.ron"),
+        whole_ron.replacen("schema: 1,", "schema: 7,", 1),
     )
     .unwrap();
     // A newer schema whose shape has moved on: still "newer", not "corrupt".
@@ -146,12 +218,14 @@ fn a_mixed_folder_loads_every_good_record_and_names_every_bad_file() {
             "binary.ron",
             "blank.ron",
             "empty.ron",
+            "future-legacy.ron",
             "future-shape.ron",
-            "future.ron",
+            "future.json",
             "notes.ron",
             "older.ron",
             "scenario.ron",
-            "truncated.ron",
+            "truncated-legacy.ron",
+            "truncated.json",
         ],
         "each bad file once, in name order"
     );
@@ -164,17 +238,23 @@ fn a_mixed_folder_loads_every_good_record_and_names_every_bad_file() {
     assert!(reason_for(&set, "empty.ron").ends_with("not a Rapport record (the file is empty)"));
     assert!(reason_for(&set, "blank.ron").ends_with("not a Rapport record (the file is empty)"));
     assert!(reason_for(&set, "binary.ron").ends_with("not a Rapport record (not UTF-8 text)"));
-    let truncated = reason_for(&set, "truncated.ron");
-    assert!(truncated.contains("not a Rapport record ("), "{truncated}");
-    // ron reports the end of input on the last line, or the one before it when
-    // the cut falls in indentation: either way, at the cut, not at the top.
-    let cut_line = whole[..whole.len() / 2].lines().count();
-    assert!(
-        (cut_line.saturating_sub(1)..=cut_line + 1)
-            .any(|line| truncated.contains(&format!(" {line}:"))
-                || truncated.contains(&format!("({line}:"))),
-        "the position of the cut (about line {cut_line}): {truncated}"
-    );
+    for (name, text) in [
+        ("truncated.json", &whole),
+        ("truncated-legacy.ron", &whole_ron),
+    ] {
+        let truncated = reason_for(&set, name);
+        assert!(truncated.contains("not a Rapport record ("), "{truncated}");
+        // The end of input is reported on the last line, or the one before it
+        // when the cut falls in indentation: either way, at the cut, not at
+        // the top.
+        let cut_line = text[..text.len() / 2].lines().count();
+        assert!(
+            (cut_line.saturating_sub(1)..=cut_line + 1)
+                .any(|line| truncated.contains(&format!(" {line}:"))
+                    || truncated.contains(&format!("({line}:"))),
+            "the position of the cut (about line {cut_line}): {truncated}"
+        );
+    }
     let notes = reason_for(&set, "notes.ron");
     assert!(notes.contains("not a Rapport record (1:"), "{notes}");
     let scenario = reason_for(&set, "scenario.ron");
@@ -182,7 +262,11 @@ fn a_mixed_folder_loads_every_good_record_and_names_every_bad_file() {
         scenario.contains("not a Rapport record (") && scenario.contains("`schema`"),
         "a RON file of another kind lacks the schema: {scenario}"
     );
-    for (future, found) in [("future.ron", 7), ("future-shape.ron", 8)] {
+    for (future, found) in [
+        ("future.json", 7),
+        ("future-legacy.ron", 7),
+        ("future-shape.ron", 8),
+    ] {
         let reason = reason_for(&set, future);
         assert!(
             reason.contains(&format!(

@@ -444,7 +444,7 @@ fn xapi_statements_have_the_required_shape() {
         sets: &library,
         catalog: None,
     };
-    let plain = statement(&record, &options);
+    let plain = statement(&record, &options).expect("the statement builds");
     assert_statement_shape(&plain, &record);
     assert!(
         plain["result"].get("success").is_none(),
@@ -470,17 +470,20 @@ fn xapi_success_follows_the_set_and_the_set_groups_the_statement() {
     passing.assignment = Some("unit".into());
     let mut failing = attempt("quiet-tuesday", Strategy::Worst, 7, "lee", 10);
     failing.assignment = Some("unit".into());
-    let good = statement(&passing, &options);
+    let good = statement(&passing, &options).expect("the statement builds");
     assert_statement_shape(&good, &passing);
     assert_eq!(good["result"]["success"], true);
-    assert_eq!(statement(&failing, &options)["result"]["success"], false);
+    assert_eq!(
+        statement(&failing, &options).expect("the statement builds")["result"]["success"],
+        false
+    );
     let grouping = &good["context"]["contextActivities"]["grouping"][0];
     assert_eq!(grouping["id"], "urn:rapport:assignment:unit");
     assert_eq!(grouping["definition"]["name"]["en-US"], "Unit set");
     // Untagged: judged only when the set is chosen as the primary one.
     let untagged = attempt("quiet-tuesday", Strategy::Best, 7, "lee", 20);
     assert!(
-        statement(&untagged, &options)["result"]
+        statement(&untagged, &options).expect("the statement builds")["result"]
             .get("success")
             .is_none()
     );
@@ -490,7 +493,10 @@ fn xapi_success_follows_the_set_and_the_set_groups_the_statement() {
         sets: &primary,
         ..options
     };
-    assert_eq!(statement(&untagged, &options)["result"]["success"], true);
+    assert_eq!(
+        statement(&untagged, &options).expect("the statement builds")["result"]["success"],
+        true
+    );
 }
 
 // ---- The report ----

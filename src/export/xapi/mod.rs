@@ -1,7 +1,20 @@
-//! xAPI 1.0.3 statements, one per attempt: "<trainee> completed <scenario>"
-//! with the scores as the result, the scenario's hash and seed as context and
-//! the assignment set as a grouping activity. Statement ids derive from record
-//! ids, so exporting the same records twice never duplicates them in an LRS.
+//! Rapport's xAPI 1.0.3 profile, both ways: the statement for an attempt
+//! ("<trainee> completed <scenario>", with the scores as the result, the
+//! scenario's hash and seed as context, the assignment set as a grouping
+//! activity and the whole record as a result extension), the "updated"
+//! statement that replaces the record of an attempt the LRS already holds in
+//! an older version, and reading attempts back out of statements. Statement
+//! ids derive from record ids, so sending the same records twice never
+//! duplicates them in an LRS. `docs/xapi.md` documents the profile.
+
+mod payload;
+mod read;
+
+pub use payload::{
+    EncodedRecord, PAYLOAD_ENCODING, PAYLOAD_FORMAT, PayloadError, decode_json, decode_record,
+    encode_record, payload_digest, readable_statement,
+};
+pub use read::{AttemptCollector, StatementAttempt, attempt_from_statement};
 
 use crate::assign::{ScenarioCatalog, SetLibrary, judge_attempt, observed_mean};
 use crate::records::AttemptRecord;
@@ -9,8 +22,14 @@ use chrono::SecondsFormat;
 use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
 
-/// The verb every statement uses.
+/// The verb of an attempt's statement.
 pub const VERB_COMPLETED: &str = "http://adlnet.gov/expapi/verbs/completed";
+/// The verb of a statement that replaces the record of an earlier one.
+pub const VERB_UPDATED: &str = "http://activitystrea.ms/schema/1.0/update";
+/// The result extension holding the whole attempt record.
+pub const RECORD_EXTENSION: &str = "urn:rapport:xapi:record";
+/// The prefix of a scenario's activity id.
+pub const SCENARIO_ACTIVITY_PREFIX: &str = "urn:rapport:scenario:";
 /// The activity type of a scenario.
 const ACTIVITY_SIMULATION: &str = "http://adlnet.gov/expapi/activities/simulation";
 /// The activity type of an assignment set.
@@ -29,10 +48,53 @@ pub struct XapiOptions<'a> {
     pub catalog: Option<&'a ScenarioCatalog>,
 }
 
+/// The `actor.account.homePage` trainee names belong to unless told otherwise.
+pub const DEFAULT_HOME_PAGE: &str = "urn:rapport";
+
+/// [`XapiOptions`] owning what they refer to, for a worker thread.
+#[derive(Debug, Clone)]
+pub struct XapiContext {
+    pub home_page: String,
+    pub sets: SetLibrary,
+    pub catalog: Option<ScenarioCatalog>,
+}
+
+impl Default for XapiContext {
+    fn default() -> XapiContext {
+        XapiContext {
+            home_page: DEFAULT_HOME_PAGE.to_owned(),
+            sets: SetLibrary::default(),
+            catalog: None,
+        }
+    }
+}
+
+impl XapiContext {
+    pub fn options(&self) -> XapiOptions<'_> {
+        XapiOptions {
+            home_page: &self.home_page,
+            sets: &self.sets,
+            catalog: self.catalog.as_ref(),
+        }
+    }
+}
+
 /// A statement id shaped as a UUID (8-4-4-4-12, version nibble 5, RFC 4122
 /// variant), from the SHA-256 of the record id: stable across exports.
 pub fn statement_id(record_id: &str) -> String {
-    let digest = Sha256::digest(format!("{IRI_BASE}:statement:{record_id}").as_bytes());
+    uuid_from(&format!("{IRI_BASE}:statement:{record_id}"))
+}
+
+/// The id of the "updated" statement carrying one version (by its digest)
+/// of a record: the same version always gets the same id.
+pub fn revision_statement_id(record_id: &str, digest: &str) -> String {
+    uuid_from(&format!(
+        "{IRI_BASE}:statement:{record_id}:version:{digest}"
+    ))
+}
+
+fn uuid_from(name: &str) -> String {
+    let digest = Sha256::digest(name.as_bytes());
     let mut bytes = [0u8; 16];
     bytes.copy_from_slice(&digest[..16]);
     bytes[6] = (bytes[6] & 0x0f) | 0x50;
@@ -85,8 +147,56 @@ fn round_to(value: f64, places: i32) -> f64 {
     (value * factor).round() / factor
 }
 
+/// An attempt's statement with the digest of the record it carries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AttemptStatement {
+    pub record_id: String,
+    /// The "completed" statement.
+    pub statement: Value,
+    /// SHA-256 of the record's JSON: tells versions of one attempt apart.
+    pub digest: String,
+}
+
+impl AttemptStatement {
+    /// Builds the statement of one attempt.
+    pub fn new(
+        record: &AttemptRecord,
+        options: &XapiOptions<'_>,
+    ) -> Result<AttemptStatement, PayloadError> {
+        let encoded = encode_record(record)?;
+        Ok(AttemptStatement {
+            record_id: record.id.clone(),
+            statement: completed_statement(record, options, encoded.value),
+            digest: encoded.digest,
+        })
+    }
+
+    /// The id of the "completed" statement.
+    pub fn id(&self) -> &str {
+        self.statement["id"].as_str().unwrap_or_default()
+    }
+
+    /// The statement to send when the LRS already holds this attempt's
+    /// "completed" statement with another version of the record (the trainee
+    /// added reflections, or went on after a rewind): statements cannot be
+    /// changed, so this one says "<trainee> updated <that statement>" and
+    /// carries the same result, context and the newer record. Readers take
+    /// the most recently stored version of each record.
+    pub fn revision(&self) -> Value {
+        let mut revision = self.statement.clone();
+        revision["id"] = json!(revision_statement_id(&self.record_id, &self.digest));
+        revision["verb"] = json!({ "id": VERB_UPDATED, "display": language_map("updated") });
+        revision["object"] = json!({ "objectType": "StatementRef", "id": self.id() });
+        revision
+    }
+}
+
 /// The statement for one attempt.
-pub fn statement(record: &AttemptRecord, options: &XapiOptions<'_>) -> Value {
+pub fn statement(record: &AttemptRecord, options: &XapiOptions<'_>) -> Result<Value, PayloadError> {
+    AttemptStatement::new(record, options).map(|built| built.statement)
+}
+
+fn completed_statement(record: &AttemptRecord, options: &XapiOptions<'_>, payload: Value) -> Value {
     let trainee = if record.trainee.trim().is_empty() {
         "anonymous"
     } else {
@@ -110,7 +220,9 @@ pub fn statement(record: &AttemptRecord, options: &XapiOptions<'_>) -> Value {
     result.insert("completion".into(), json!(record.ending.is_some()));
     let duration = (record.ended_at - record.started_at).num_milliseconds();
     result.insert("duration".into(), json!(iso8601_duration(duration)));
-    result.insert("extensions".into(), result_extensions(record));
+    let mut extensions = result_extensions(record);
+    extensions.insert(RECORD_EXTENSION.to_owned(), payload);
+    result.insert("extensions".into(), Value::Object(extensions));
 
     let mut context = Map::new();
     context.insert("platform".into(), json!("Rapport"));
@@ -155,7 +267,7 @@ pub fn statement(record: &AttemptRecord, options: &XapiOptions<'_>) -> Value {
         "verb": { "id": VERB_COMPLETED, "display": language_map("completed") },
         "object": {
             "objectType": "Activity",
-            "id": format!("{IRI_BASE}:scenario:{}", record.scenario_id),
+            "id": format!("{SCENARIO_ACTIVITY_PREFIX}{}", record.scenario_id),
             "definition": {
                 "name": language_map(&record.scenario_title),
                 "description": language_map(&format!(
@@ -172,7 +284,7 @@ pub fn statement(record: &AttemptRecord, options: &XapiOptions<'_>) -> Value {
 }
 
 /// The three dimension scores and the skill ratings that were observed.
-fn result_extensions(record: &AttemptRecord) -> Value {
+fn result_extensions(record: &AttemptRecord) -> Map<String, Value> {
     let scores = &record.debrief.scores;
     let mut extensions = Map::new();
     for (name, score) in [
@@ -194,12 +306,19 @@ fn result_extensions(record: &AttemptRecord) -> Value {
     if let Some(ending) = &record.ending {
         extensions.insert(extension_key("outcome"), json!(ending.outcome));
     }
-    Value::Object(extensions)
+    extensions
 }
 
 /// One statement per attempt, in the records' order.
-pub fn statements(records: &[AttemptRecord], options: &XapiOptions<'_>) -> Value {
-    Value::Array(records.iter().map(|r| statement(r, options)).collect())
+pub fn statements(
+    records: &[AttemptRecord],
+    options: &XapiOptions<'_>,
+) -> Result<Value, PayloadError> {
+    records
+        .iter()
+        .map(|r| statement(r, options))
+        .collect::<Result<Vec<_>, _>>()
+        .map(Value::Array)
 }
 
 #[cfg(test)]
