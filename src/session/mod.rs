@@ -3,6 +3,7 @@
 
 mod auto;
 mod engine;
+pub mod order;
 mod playthrough;
 mod save;
 mod state;

@@ -5,6 +5,7 @@ mod classifier;
 mod cli;
 mod drills;
 mod loader;
+mod menu_order;
 mod playthroughs;
 mod properties;
 mod records;
