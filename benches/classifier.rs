@@ -5,7 +5,8 @@
 //! `cargo bench --no-default-features --bench classifier`
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use rapport::classify::{classify, classify_jsonl};
+use rapport::classify::classify;
+use rapport::cli::jsonl::classify_jsonl;
 use std::hint::black_box;
 
 /// (client, response) pairs in the registers trainees use: reflections,

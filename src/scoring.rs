@@ -2,7 +2,7 @@
 //! null when no rupture occurred), MITI-style counts and ratios, and frame
 //! coverage. Definitions in `docs/scoring.md`.
 
-use crate::session::Turn;
+use crate::transcript::Turn;
 use crate::vocab::{FrameItem, Intent};
 use serde::{Deserialize, Serialize};
 

@@ -184,7 +184,7 @@ fn charts_section(ui: &mut egui::Ui, session: &Session, debrief: &Debrief, palet
         .map(|(i, s)| [i as f64, f64::from(s.openness.rank() * 50)])
         .collect();
     let turns = debrief.per_turn.len() as f64;
-    let per_turn = |f: &dyn Fn(&rapport::session::TurnScores) -> Option<u8>| -> Vec<[f64; 2]> {
+    let per_turn = |f: &dyn Fn(&rapport::transcript::TurnScores) -> Option<u8>| -> Vec<[f64; 2]> {
         debrief
             .per_turn
             .iter()

@@ -11,7 +11,8 @@ use bevy::window::{MonitorSelection, PrimaryWindow, WindowMode};
 use bevy_egui::egui::{self, Align2, FontId, Stroke, pos2, vec2};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 use rapport::scenario::graph::{MapLayout, layout};
-use rapport::session::{Line, Session};
+use rapport::session::Session;
+use rapport::transcript::Line;
 use std::collections::HashSet;
 
 /// The instructor's controls.

@@ -12,7 +12,8 @@ use super::widgets::{Edge, bubble, palette, root_ui, words};
 use bevy::prelude::*;
 use bevy_egui::egui::{self, RichText};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
-use rapport::session::{Line, Session};
+use rapport::session::Session;
+use rapport::transcript::Line;
 use rapport::vocab::{Emotion, Openness};
 
 pub(super) fn plugin(app: &mut App) {

@@ -13,7 +13,7 @@ use bevy_egui::egui::{self, RichText};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 use rapport::records::{AttemptRecord, RecordSet, load_records};
 use rapport::scoring::describe;
-use rapport::session::Line;
+use rapport::transcript::Line;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::thread::JoinHandle;

@@ -10,20 +10,10 @@ pub use transcript::{Speaker, Syntax, TranscriptError, Utterance, parse_transcri
 
 use crate::classify::{classify, read_client};
 use crate::debrief::{Debrief, DebriefInput};
-use crate::session::{Answer, ClientState, Moment, Turn, TurnReading, TurnScores};
-use crate::vocab::{Intent, Openness, RuptureMarker, Skill};
+use crate::session::{Moment, TurnReading};
+use crate::transcript::{Answer, ClientState, Turn, TurnScores};
+use crate::vocab::{Intent, RuptureMarker, Skill};
 use serde::Serialize;
-
-/// The alliance an assessed session is assumed to start from: neutral, since
-/// a transcript does not say how the client arrived.
-pub const NEUTRAL_START: ClientState = ClientState {
-    bond: 50,
-    goals: 50,
-    tasks: 50,
-    distress: 50,
-    openness: Openness::Moderate,
-    unrepaired_ruptures: 0,
-};
 
 /// A rupture marker found in the client's words, and where.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -46,7 +36,7 @@ pub struct Assessment {
 
 /// Scores a transcript. Consecutive lines by one speaker count as one turn.
 pub fn assess(utterances: &[Utterance]) -> Assessment {
-    let mut state = NEUTRAL_START;
+    let mut state = ClientState::NEUTRAL;
     let mut turns = Vec::new();
     let mut ruptures = Vec::new();
     let mut client_turn = String::new();
@@ -110,7 +100,7 @@ pub fn assess(utterances: &[Utterance]) -> Assessment {
     }
     let debrief = Debrief::build(&DebriefInput {
         turns: &turns,
-        start: NEUTRAL_START,
+        start: ClientState::NEUTRAL,
         end: state,
         exercised: Skill::ALL,
         contracting: &[],
@@ -119,7 +109,7 @@ pub fn assess(utterances: &[Utterance]) -> Assessment {
     Assessment {
         turns,
         ruptures,
-        start: NEUTRAL_START,
+        start: ClientState::NEUTRAL,
         end: state,
         debrief,
     }

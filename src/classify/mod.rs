@@ -14,19 +14,17 @@
 //! 5. [`score`]: EPITOME levels, empathy, warmth and repair.
 //! 6. [`evidence`]: the spans behind each label, with a reason in plain words.
 //!
-//! [`jsonl`] runs the whole thing over JSON Lines for `rapport classify`.
+//! `rapport classify` runs the whole thing over JSON Lines ([`crate::cli::jsonl`]).
 
 mod client;
 mod evidence;
 mod features;
 mod intent;
-mod jsonl;
 mod lexicon;
 mod score;
 mod text;
 
 pub use client::{ClientReading, read_client};
-pub use jsonl::{ClassifyStats, classify_jsonl};
 
 use crate::vocab::{FrameItem, Intent};
 use lexicon::Cue;

@@ -1,7 +1,7 @@
 //! `rapport classify`: JSON Lines of `{"client", "response"}` on stdin, one
 //! classification per line on stdout.
 
-use crate::classify::classify_jsonl;
+use super::jsonl::classify_jsonl;
 use clap::Args;
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;

@@ -3,14 +3,16 @@
 //! hard it felt and moves between levels; or lists and grades statements as
 //! JSON Lines for scripts.
 
+use super::jsonl::{feedback_jsonl, list_jsonl};
 use crate::drill::{
     DiaryNote, DifficultyRating, Drill, Feedback, Level, PracticeDiary, PracticeRun, Rep,
-    Statement, feedback, feedback_jsonl, list_jsonl, load_file,
+    Statement, feedback, load_file,
 };
 use clap::{Args, ValueEnum};
 use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// Levels as written on the command line.
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -66,7 +68,7 @@ pub fn run(args: DrillArgs) -> ExitCode {
     } else if args.json {
         feedback_jsonl(&drill, io::stdin().lock(), stdout.lock()).map(|_| ())
     } else {
-        return practise_in_terminal(&drill, &args);
+        return practise_in_terminal(Arc::new(drill), &args);
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -113,7 +115,7 @@ fn list_text(drill: &Drill, out: &mut impl Write) -> io::Result<()> {
     Ok(())
 }
 
-fn practise_in_terminal(drill: &Drill, args: &DrillArgs) -> ExitCode {
+fn practise_in_terminal(drill: Arc<Drill>, args: &DrillArgs) -> ExitCode {
     let mut diary = match &args.diary {
         None => None,
         Some(path) => match PracticeDiary::load_or_new(path, args.trainee.as_deref().unwrap_or(""))
@@ -182,21 +184,21 @@ enum Rated {
 }
 
 fn practise<R: BufRead, W: Write>(
-    drill: &Drill,
+    drill: Arc<Drill>,
     start: Option<Level>,
     mut diary: Option<(&mut PracticeDiary, &Path)>,
     terminal: &mut Terminal<R, W>,
 ) -> io::Result<()> {
     let mut run = match diary.as_mut() {
         Some((diary, _)) => {
-            let progress = diary.progress_mut(drill);
+            let progress = diary.progress_mut(&drill);
             PracticeRun::resume(
-                drill,
+                Arc::clone(&drill),
                 start.unwrap_or(progress.current_level),
                 progress.outcomes(),
             )
         }
-        None => PracticeRun::new(drill, start.unwrap_or(Level::Beginner)),
+        None => PracticeRun::new(Arc::clone(&drill), start.unwrap_or(Level::Beginner)),
     };
     let out = &mut terminal.out;
     writeln!(out, "{}: {}", drill.title, drill.target_move)?;
@@ -210,8 +212,8 @@ fn practise<R: BufRead, W: Write>(
     let mut highest = run.level();
     let mut next = run.next_statement();
     'statements: while let Some(statement) = next {
-        show_statement(&mut terminal.out, statement)?;
-        let response = match read_turn(terminal, drill, statement, &mut diary)? {
+        show_statement(&mut terminal.out, &statement)?;
+        let response = match read_turn(terminal, &drill, &statement, &mut diary)? {
             Turn::Response(response) => response,
             Turn::Skip => {
                 next = run.next_statement();
@@ -219,14 +221,14 @@ fn practise<R: BufRead, W: Write>(
             }
             Turn::Quit => break,
         };
-        let result = feedback(statement, &response);
+        let result = feedback(&statement, &response);
         show_feedback(&mut terminal.out, &result)?;
         reps += 1;
         let rating = loop {
             let answer = terminal.ask("How hard was that? [1] too easy  [2] a good challenge  [3] too hard  [r] retry  (Enter = 2) > ")?;
             match answer.as_deref().map(parse_rating) {
                 None => {
-                    save_rep(&mut diary, drill, &response, &result, None, run.level())?;
+                    save_rep(&mut diary, &drill, &response, &result, None, run.level())?;
                     break 'statements;
                 }
                 Some(Some(rated)) => break rated,
@@ -235,11 +237,11 @@ fn practise<R: BufRead, W: Write>(
         };
         match rating {
             Rated::Quit => {
-                save_rep(&mut diary, drill, &response, &result, None, run.level())?;
+                save_rep(&mut diary, &drill, &response, &result, None, run.level())?;
                 break;
             }
             Rated::Retry => {
-                save_rep(&mut diary, drill, &response, &result, None, run.level())?;
+                save_rep(&mut diary, &drill, &response, &result, None, run.level())?;
                 writeln!(terminal.out, "Same statement again.\n")?;
                 next = Some(statement);
             }
@@ -247,7 +249,7 @@ fn practise<R: BufRead, W: Write>(
                 let decision = run.rate(statement.level, result.performance, rating);
                 save_rep(
                     &mut diary,
-                    drill,
+                    &drill,
                     &response,
                     &result,
                     Some(rating),

@@ -7,6 +7,7 @@ mod classify;
 mod drill;
 mod export;
 mod graph;
+pub mod jsonl;
 pub mod play;
 mod report;
 

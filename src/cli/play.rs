@@ -2,9 +2,11 @@
 //! response), or played automatically, then the debrief.
 
 use crate::debrief::{Debrief, text};
+use crate::playthrough::Playthrough;
 use crate::records::{AttemptRecord, write_atomic};
 use crate::scenario::{Scenario, load_file};
-use crate::session::{Line, Playthrough, Session, Strategy, Turn, play_auto};
+use crate::session::{Session, Strategy, play_auto};
+use crate::transcript::{Line, Turn};
 use clap::{Args, ValueEnum};
 use serde_json::json;
 use std::io::{BufRead, Write};

@@ -4,7 +4,7 @@
 //! construct; no instrument's items are used).
 
 use crate::scoring::MitiSummary;
-use crate::session::{ClientState, Turn};
+use crate::transcript::{ClientState, Turn};
 use crate::vocab::{Intent, Openness, Outcome};
 use serde::{Deserialize, Serialize};
 

@@ -14,7 +14,8 @@ pub use skills::{Quote, SkillRating, rating_for};
 use crate::scoring::{
     DimensionScores, FrameCoverage, MitiSummary, dimension_scores, frame_coverage, miti,
 };
-use crate::session::{ClientState, Session, Turn, TurnScores};
+use crate::session::Session;
+use crate::transcript::{ClientState, Turn, TurnScores};
 use crate::vocab::{FrameItem, Outcome, Skill};
 use serde::{Deserialize, Serialize};
 

@@ -3,7 +3,7 @@
 //! rating, quotes and advice that follow.
 
 use super::tips;
-use crate::session::Turn;
+use crate::transcript::Turn;
 use crate::vocab::{Intent, Skill};
 use serde::{Deserialize, Serialize};
 

@@ -2,7 +2,7 @@
 //! asking for feedback, preparing for empathy) and the six reflections for
 //! when the alliance seems to fail. Written for a trainee, in plain words.
 
-use crate::session::Turn;
+use crate::transcript::Turn;
 use crate::vocab::{Intent, Skill};
 
 /// What a trainee did well, quoting their own words.

@@ -11,13 +11,14 @@
 //!   model response does differently;
 //! * [`level`]: the adaptive level rule (difficulty rating plus scores);
 //! * [`practice`]: the statement order and level of one practice run;
-//! * [`diary`]: the practice diary (reps, levels reached, notes), saved atomically;
-//! * [`jsonl`]: JSON Lines listing and grading for `rapport drill --json`.
+//! * [`diary`]: the practice diary (reps, levels reached, notes), saved atomically.
+//!
+//! JSON Lines listing and grading for `rapport drill --json` are in
+//! [`crate::cli::jsonl`].
 
 pub mod diary;
 pub mod feedback;
 pub mod format;
-pub mod jsonl;
 pub mod level;
 pub mod load;
 pub mod practice;
@@ -25,7 +26,6 @@ pub mod practice;
 pub use diary::{DiaryError, DiaryNote, DrillProgress, PracticeDiary, Rep};
 pub use feedback::{Feedback, ModelComparison, feedback};
 pub use format::{Drill, Level, ModelResponse, Pitfall, Statement, calls_for_repair};
-pub use jsonl::{FeedbackStats, feedback_jsonl, list_jsonl, statement_json};
 pub use level::{
     DifficultyRating, LevelChange, LevelDecision, Performance, RepOutcome, next_level,
 };

@@ -4,19 +4,22 @@
 use super::format::{Drill, Level, Statement};
 use super::level::{DifficultyRating, LevelDecision, Performance, RepOutcome, next_level};
 use std::collections::HashSet;
+use std::sync::Arc;
 
-/// The state of one practice run.
+/// The state of one practice run. It shares ownership of its drill, so a run
+/// can be kept as long as the caller likes (a Bevy resource, a terminal loop).
 #[derive(Debug, Clone)]
-pub struct PracticeRun<'d> {
-    drill: &'d Drill,
+pub struct PracticeRun {
+    drill: Arc<Drill>,
     level: Level,
     history: Vec<RepOutcome>,
-    seen: HashSet<&'d str>,
+    /// Ids of the statements shown since the level was last started over.
+    seen: HashSet<String>,
 }
 
-impl<'d> PracticeRun<'d> {
+impl PracticeRun {
     /// Starts at `level`, with no statements seen.
-    pub fn new(drill: &'d Drill, level: Level) -> Self {
+    pub fn new(drill: Arc<Drill>, level: Level) -> Self {
         PracticeRun {
             drill,
             level,
@@ -27,7 +30,7 @@ impl<'d> PracticeRun<'d> {
 
     /// Starts where an earlier history left off (e.g. from the practice diary),
     /// so runs of strong or missed reps carry over between sittings.
-    pub fn resume(drill: &'d Drill, level: Level, history: Vec<RepOutcome>) -> Self {
+    pub fn resume(drill: Arc<Drill>, level: Level, history: Vec<RepOutcome>) -> Self {
         PracticeRun {
             history,
             ..PracticeRun::new(drill, level)
@@ -40,31 +43,31 @@ impl<'d> PracticeRun<'d> {
     }
 
     /// The drill.
-    pub fn drill(&self) -> &'d Drill {
-        self.drill
+    pub fn drill(&self) -> &Arc<Drill> {
+        &self.drill
     }
 
     /// The next statement at the current level, in file order, not repeating
-    /// one until every statement of the level has been seen.
-    pub fn next_statement(&mut self) -> Option<&'d Statement> {
+    /// one until every statement of the level has been seen. A copy, so the
+    /// caller can keep it while the run moves on.
+    pub fn next_statement(&mut self) -> Option<Statement> {
         let level = self.level;
         let unseen = self
             .drill
             .at_level(level)
-            .find(|s| !self.seen.contains(s.id.as_str()));
+            .find(|s| !self.seen.contains(&s.id));
         let statement = match unseen {
             Some(statement) => statement,
             None => {
                 // Every statement of the level seen: start the level over.
-                let ids: Vec<&str> = self.drill.at_level(level).map(|s| s.id.as_str()).collect();
-                for id in ids {
-                    self.seen.remove(id);
+                for statement in self.drill.at_level(level) {
+                    self.seen.remove(&statement.id);
                 }
                 self.drill.at_level(level).next()?
             }
         };
-        self.seen.insert(statement.id.as_str());
-        Some(statement)
+        self.seen.insert(statement.id.clone());
+        Some(statement.clone())
     }
 
     /// Records a rated rep and moves the level.
@@ -124,18 +127,16 @@ mod tests {
 
     #[test]
     fn statements_cycle_within_a_level_without_early_repeats() {
-        let drill = drill();
-        let mut run = PracticeRun::new(&drill, Level::Beginner);
-        let ids: Vec<&str> = (0..5)
-            .filter_map(|_| run.next_statement().map(|s| s.id.as_str()))
+        let mut run = PracticeRun::new(Arc::new(drill()), Level::Beginner);
+        let ids: Vec<String> = (0..5)
+            .filter_map(|_| run.next_statement().map(|s| s.id))
             .collect();
         assert_eq!(ids, ["b1", "b2", "b1", "b2", "b1"]);
     }
 
     #[test]
     fn rating_moves_the_level_and_the_next_statement() {
-        let drill = drill();
-        let mut run = PracticeRun::new(&drill, Level::Beginner);
+        let mut run = PracticeRun::new(Arc::new(drill()), Level::Beginner);
         let first = run.next_statement().map(|s| s.level);
         let decision = run.rate(
             Level::Beginner,
@@ -145,6 +146,6 @@ mod tests {
         assert_eq!(decision.next, Level::Intermediate);
         assert_eq!(run.level(), Level::Intermediate);
         assert_eq!(first, Some(Level::Beginner));
-        assert_eq!(run.next_statement().map(|s| s.id.as_str()), Some("i1"));
+        assert_eq!(run.next_statement().map(|s| s.id), Some("i1".to_owned()));
     }
 }

@@ -9,7 +9,8 @@ pub use load::{RecordSet, load_record, load_records};
 
 use crate::debrief::Debrief;
 use crate::scenario::to_ron;
-use crate::session::{Answer, Line, Session, Turn};
+use crate::session::Session;
+use crate::transcript::{Answer, Line, Turn};
 use crate::vocab::Outcome;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

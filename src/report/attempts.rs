@@ -3,7 +3,7 @@
 use super::html::{escape, push_escaped};
 use crate::records::AttemptRecord;
 use crate::scoring::describe;
-use crate::session::Line;
+use crate::transcript::Line;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 

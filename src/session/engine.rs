@@ -4,10 +4,10 @@
 //! saving it means saving the answers, and resuming means replaying them.
 
 use super::order::shown_order;
-use super::state::{ClientState, Moment, TurnReading};
-use super::transcript::{Answer, Line, Turn, TurnScores};
+use super::state::{Moment, TurnReading};
 use crate::classify::classify;
 use crate::scenario::{Choice, Condition, Ending, Node, NodeIndex, Route, Scenario, TraineeTurn};
+use crate::transcript::{Answer, ClientState, Line, Turn, TurnScores};
 use crate::vocab::{Intent, RuptureMarker};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;

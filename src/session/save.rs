@@ -3,8 +3,8 @@
 //! left by rewinding) and resuming replays them.
 
 use super::engine::{AbandonedBranch, Session, SessionError};
-use super::transcript::Answer;
 use crate::scenario::Scenario;
+use crate::transcript::Answer;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use thiserror::Error;

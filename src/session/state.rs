@@ -1,21 +1,9 @@
-//! The simulated client's state and the general rules that move it, on top of
-//! what a scenario's effects say.
+//! The general rules that move the simulated client's state ([`ClientState`],
+//! a transcript type), on top of what a scenario's effects say.
 
 use crate::scenario::{Effects, RawClientState, StateVar};
-use crate::vocab::{Intent, Openness};
-use serde::{Deserialize, Serialize};
-
-/// The client's working alliance (Bordin: bond, goals, tasks), openness and distress.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ClientState {
-    pub bond: i32,
-    pub goals: i32,
-    pub tasks: i32,
-    pub distress: i32,
-    pub openness: Openness,
-    /// Ruptures the trainee did not repair; each one raises the drop-out risk.
-    pub unrepaired_ruptures: i32,
-}
+use crate::transcript::ClientState;
+use crate::vocab::Intent;
 
 impl ClientState {
     /// The state a scenario opens with.
@@ -28,23 +16,6 @@ impl ClientState {
             openness: initial.openness,
             unrepaired_ruptures: 0,
         }
-    }
-
-    /// The alliance as one number: the mean of bond, goals and tasks, 0-100.
-    pub fn alliance(&self) -> i32 {
-        (self.bond + self.goals + self.tasks) / 3
-    }
-
-    /// How likely the client is to drop out, 0-100. Low alliance, unrepaired
-    /// ruptures and a guarded client are the strongest signs of early termination.
-    pub fn dropout_risk(&self) -> i32 {
-        let from_alliance = (100 - self.alliance()) * 7 / 10;
-        let guarded = if self.openness == Openness::Guarded {
-            10
-        } else {
-            0
-        };
-        (from_alliance + self.unrepaired_ruptures * 15 + guarded).clamp(0, 100)
     }
 
     /// Reads a state number for a condition.
@@ -118,16 +89,10 @@ pub struct TurnReading {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vocab::Openness;
 
     fn state() -> ClientState {
-        ClientState {
-            bond: 50,
-            goals: 50,
-            tasks: 50,
-            distress: 50,
-            openness: Openness::Moderate,
-            unrepaired_ruptures: 0,
-        }
+        ClientState::NEUTRAL
     }
 
     #[test]

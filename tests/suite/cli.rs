@@ -208,7 +208,7 @@ fn interactive_play_takes_numbers_and_survives_bad_input() {
     let mut replay = rapport::session::Session::new(scenario, 2).unwrap();
     let mut numbers = Vec::new();
     for answer in best.answers() {
-        let rapport::session::Answer::Choice(id) = answer else {
+        let rapport::transcript::Answer::Choice(id) = answer else {
             panic!("the best path types nothing")
         };
         let shown = replay.choices().iter().position(|c| &c.id == id).unwrap();

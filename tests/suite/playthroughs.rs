@@ -1,8 +1,8 @@
 //! Replays every saved play-through in `tests/playthroughs/`.
 
 use super::util::{bundled_scenarios, root, scenario};
+use rapport::playthrough::Playthrough;
 use rapport::scenario::parse_ron;
-use rapport::session::Playthrough;
 use std::collections::HashMap;
 
 #[test]

@@ -14,10 +14,10 @@ use std::sync::Arc;
 
 /// One practice run on one drill.
 ///
-/// The core's `PracticeRun` borrows its drill, and a Bevy resource must own
-/// its data, so the run keeps what the core needs to rebuild it (start level,
-/// earlier outcomes, every step since) and replays it on each action: one
-/// cheap step per statement shown or rated this sitting, and only on a click.
+/// The run keeps what the core needs to rebuild its `PracticeRun` (start
+/// level, earlier outcomes, every step since) and replays it on each action:
+/// one cheap step per statement shown or rated this sitting, and only on a
+/// click. (The core's run now owns its drill, so it could be held directly.)
 pub(super) struct Run {
     pub(super) drill: Arc<Drill>,
     start: Level,
@@ -72,8 +72,9 @@ impl Run {
     }
 
     /// The core's run, rebuilt from the steps so far.
-    fn replay(&self) -> PracticeRun<'_> {
-        let mut run = PracticeRun::resume(&self.drill, self.start, self.resumed.clone());
+    fn replay(&self) -> PracticeRun {
+        let mut run =
+            PracticeRun::resume(Arc::clone(&self.drill), self.start, self.resumed.clone());
         for step in &self.steps {
             match *step {
                 Step::Next => {

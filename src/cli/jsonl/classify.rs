@@ -1,20 +1,9 @@
 //! `rapport classify`: JSON Lines in, JSON Lines out, one output line per input line.
 
-use super::classify;
-use crate::jsonl::{LineFailure, answer_lines};
-use serde::{Deserialize, Serialize};
+use super::{LineFailure, LineStats, answer_lines};
+use crate::classify::classify;
+use serde::Deserialize;
 use std::io::{self, BufRead, Write};
-
-/// What a run of [`classify_jsonl`] did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct ClassifyStats {
-    /// Input lines read (blank lines included).
-    pub lines: usize,
-    /// Lines classified.
-    pub classified: usize,
-    /// Lines answered with an error object.
-    pub errors: usize,
-}
 
 #[derive(Deserialize)]
 struct Request {
@@ -26,8 +15,8 @@ struct Request {
 /// line per input line, in order: the classification, or `{"line": N,
 /// "error": "..."}` (N counts from 1) for a line that is not valid JSON, lacks
 /// a field, is not UTF-8, or is blank. Only I/O failures stop the run.
-pub fn classify_jsonl(input: impl BufRead, output: impl Write) -> io::Result<ClassifyStats> {
-    let stats = answer_lines(input, output, |line| {
+pub fn classify_jsonl(input: impl BufRead, output: impl Write) -> io::Result<LineStats> {
+    answer_lines(input, output, |line| {
         if line.trim().is_empty() {
             return Err(LineFailure::new(
                 "blank line: expected a JSON object {\"client\": \"...\", \"response\": \"...\"}",
@@ -36,11 +25,6 @@ pub fn classify_jsonl(input: impl BufRead, output: impl Write) -> io::Result<Cla
         let request: Request = serde_json::from_str(line)
             .map_err(|e| LineFailure::new(format!("invalid input: {e}")))?;
         Ok(classify(&request.client, &request.response))
-    })?;
-    Ok(ClassifyStats {
-        lines: stats.lines,
-        classified: stats.answered,
-        errors: stats.errors,
     })
 }
 
@@ -48,7 +32,7 @@ pub fn classify_jsonl(input: impl BufRead, output: impl Write) -> io::Result<Cla
 mod tests {
     use super::*;
 
-    fn run(input: &str) -> (Vec<serde_json::Value>, ClassifyStats) {
+    fn run(input: &str) -> (Vec<serde_json::Value>, LineStats) {
         let mut out = Vec::new();
         let stats = classify_jsonl(input.as_bytes(), &mut out).expect("in-memory I/O");
         let text = String::from_utf8(out).expect("JSON output is UTF-8");
@@ -96,9 +80,9 @@ mod tests {
         assert_eq!(values[4]["intent"], "greeting");
         assert_eq!(
             stats,
-            ClassifyStats {
+            LineStats {
                 lines: 5,
-                classified: 2,
+                answered: 2,
                 errors: 3
             }
         );

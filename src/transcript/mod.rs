@@ -1,7 +1,12 @@
-//! What happened in a session: the lines spoken and every trainee turn with
-//! its scores, in the form the debrief, the app and records all read.
+//! What happened in a session: the lines spoken, every trainee turn with its
+//! scores and the client's state after it. Played sessions and assessed
+//! transcripts both produce these; scoring, the debrief, records, reports and
+//! the app read them. Nothing here plays or scores a session.
 
-use super::state::ClientState;
+mod client_state;
+
+pub use client_state::ClientState;
+
 use crate::classify::{Classification, Epitome, Evidence};
 use crate::vocab::{Emotion, FrameItem, Intent, Outcome, RuptureMarker, Skill};
 use serde::{Deserialize, Serialize};
@@ -20,7 +25,7 @@ pub enum Line {
     },
     Trainee {
         node: String,
-        /// Index into [`super::Session::turns`].
+        /// Index into the session's turns (`Session::turns`).
         turn: usize,
         text: String,
         minute: u32,

@@ -1,23 +1,11 @@
 //! `rapport drill FILE --json` and `--list --json`: JSON Lines in and out, so
 //! drills can be scripted, graded in bulk or shown by other tools.
 
-use super::feedback::{Feedback, feedback};
-use super::format::{Drill, Statement};
-use crate::jsonl::{LineFailure, answer_lines};
-use serde::{Deserialize, Serialize};
+use super::{LineFailure, LineStats, answer_lines};
+use crate::drill::{Drill, Feedback, Statement, feedback};
+use serde::Deserialize;
 use serde_json::json;
 use std::io::{self, BufRead, BufWriter, Write};
-
-/// What a run of [`feedback_jsonl`] did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct FeedbackStats {
-    /// Input lines read (blank lines included).
-    pub lines: usize,
-    /// Lines answered with feedback.
-    pub answered: usize,
-    /// Lines answered with an error object.
-    pub errors: usize,
-}
 
 #[derive(Deserialize)]
 struct Request {
@@ -50,7 +38,7 @@ pub fn list_jsonl(drill: &Drill, output: impl Write) -> io::Result<()> {
 }
 
 /// Reads JSON Lines `{"id": "...", "response": "..."}` and writes one JSON line
-/// per input line, in order: the [`super::Feedback`] for that statement, or
+/// per input line, in order: the [`Feedback`] for that statement, or
 /// `{"line": N, "error": "..."}` (N counts from 1, with `id` when it was read)
 /// for a line that is not valid JSON, lacks a field, names no statement of the
 /// drill, is not UTF-8, or is blank. Only I/O failures stop the run.
@@ -58,13 +46,8 @@ pub fn feedback_jsonl(
     drill: &Drill,
     input: impl BufRead,
     output: impl Write,
-) -> io::Result<FeedbackStats> {
-    let stats = answer_lines(input, output, |line| answer_line(drill, line))?;
-    Ok(FeedbackStats {
-        lines: stats.lines,
-        answered: stats.answered,
-        errors: stats.errors,
-    })
+) -> io::Result<LineStats> {
+    answer_lines(input, output, |line| answer_line(drill, line))
 }
 
 fn answer_line(drill: &Drill, line: &str) -> Result<Feedback, LineFailure> {

@@ -1,10 +1,11 @@
 //! Saved play-throughs (after Yarn Spinner's test plans): a list of answers
-//! and what must come back. Replayed by the test suite on every change.
+//! and what must come back. Replayed by the test suite on every change. It
+//! sits above the session engine and the debrief because it checks both.
 
-use super::engine::{Session, SessionError};
-use super::transcript::{Answer, Line};
 use crate::debrief::Debrief;
 use crate::scenario::Scenario;
+use crate::session::{Session, SessionError};
+use crate::transcript::{Answer, Line};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 

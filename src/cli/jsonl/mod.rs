@@ -1,6 +1,13 @@
-//! The JSON Lines loop behind `rapport classify` and `rapport drill --json`:
-//! one output line per input line, in order, with a bad line answered by an
-//! error object on its own line while the rest go on.
+//! JSON Lines for scripts: the loop behind `rapport classify` and `rapport
+//! drill --json` (one output line per input line, in order, with a bad line
+//! answered by an error object on its own line while the rest go on), and
+//! what each command reads and writes through it.
+
+mod classify;
+mod drill;
+
+pub use classify::classify_jsonl;
+pub use drill::{feedback_jsonl, list_jsonl, statement_json};
 
 use serde::Serialize;
 use std::io::{self, BufRead, BufWriter, Write};
