@@ -3,6 +3,7 @@
 //! rewinding. The session is a pure function of (scenario, seed, answers), so
 //! saving it means saving the answers, and resuming means replaying them.
 
+use super::order::shown_order;
 use super::state::{Moment, TurnReading};
 use crate::classify::classify;
 use crate::scenario::{Choice, Condition, Ending, Node, NodeIndex, Route, Scenario, TraineeTurn};
@@ -182,12 +183,15 @@ impl Session {
         }
     }
 
-    /// The choices on offer now, conditions applied.
+    /// The choices on offer now, conditions applied, in the order they are
+    /// shown: drawn from the seed and the turn (see [`super::order`]), so
+    /// keys 1-9 follow this order and a rewind or resume shows it again.
     pub fn choices(&self) -> Vec<&Choice> {
         self.pending_turn()
             .map(|turn| {
-                turn.choices
-                    .iter()
+                shown_order(self.seed, &turn.id, turn.choices.len())
+                    .into_iter()
+                    .filter_map(|at| turn.choices.get(at))
                     .filter(|c| self.holds(c.when.as_ref()))
                     .collect()
             })

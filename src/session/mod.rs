@@ -4,6 +4,7 @@
 
 mod auto;
 mod engine;
+pub mod order;
 mod save;
 mod state;
 

@@ -200,6 +200,26 @@ fn play_with_save_writes_a_private_record() {
 #[test]
 fn interactive_play_takes_numbers_and_survives_bad_input() {
     use std::io::Write;
+    // The options are shown in an order drawn from the seed: find the number
+    // of each best-path option as the terminal will show it.
+    let scenario = super::util::scenario(&root().join("scenarios/quiet-tuesday.ron"));
+    let best =
+        rapport::session::play_auto(scenario.clone(), 2, rapport::session::Strategy::Best).unwrap();
+    let mut replay = rapport::session::Session::new(scenario, 2).unwrap();
+    let mut numbers = Vec::new();
+    for answer in best.answers() {
+        let rapport::transcript::Answer::Choice(id) = answer else {
+            panic!("the best path types nothing")
+        };
+        let shown = replay.choices().iter().position(|c| &c.id == id).unwrap();
+        numbers.push(format!("{}\n", shown + 1));
+        replay.choose(id).unwrap();
+    }
+    assert!(numbers.len() >= 2 && numbers.len() < 7);
+    // Bad input first and between the answers: a number out of range, an
+    // empty line and a rewind to a turn that does not exist.
+    let last = numbers.pop().unwrap();
+    let input = format!("9\n{}\n:rewind 7\n{last}", numbers.join("\n"));
     let mut child = Command::new(rapport_bin())
         .args(["play", "scenarios/quiet-tuesday.ron", "--seed", "2"])
         .current_dir(root())
@@ -212,12 +232,16 @@ fn interactive_play_takes_numbers_and_survives_bad_input() {
         .stdin
         .take()
         .unwrap()
-        .write_all(b"9\nbanana\n1\n\n1\n:rewind 7\n1\n")
+        .write_all(input.as_bytes())
         .unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.contains("Pick a number from 1 to 3."), "{text}");
+    assert!(
+        text.contains("Give the number of one of your earlier turns"),
+        "{text}"
+    );
     assert!(text.contains("== Ending: Back in the room"), "{text}");
     assert!(text.contains("== The ten skills =="));
 }

@@ -6,6 +6,7 @@ mod cli;
 mod drills;
 mod loader;
 mod lrs;
+mod menu_order;
 mod playthroughs;
 mod properties;
 mod records;
